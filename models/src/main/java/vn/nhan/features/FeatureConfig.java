@@ -1,0 +1,63 @@
+package vn.nhan.features;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How text becomes features: syllable n-grams of the accented text ({@code minN..maxN}), n-grams
+ * of the accent-stripped text ({@code 1..strippedMaxN}, 0 turns that view off), document-frequency
+ * cut-offs and a cap on the vocabulary size.
+ */
+public record FeatureConfig(int minN, int maxN, int strippedMaxN, int minDf, double maxDfRatio, int maxFeatures) {
+
+    public FeatureConfig {
+        if (minN < 1 || maxN < minN || maxN > 5) {
+            throw new IllegalArgumentException("n-gram range must satisfy 1 <= minN <= maxN <= 5, got " + minN + ".." + maxN);
+        }
+        if (strippedMaxN < 0 || strippedMaxN > 5) {
+            throw new IllegalArgumentException("strippedMaxN must be between 0 and 5, got " + strippedMaxN);
+        }
+        if (minDf < 1) {
+            throw new IllegalArgumentException("minDf must be at least 1, got " + minDf);
+        }
+        if (!(maxDfRatio > 0 && maxDfRatio <= 1)) {
+            throw new IllegalArgumentException("maxDfRatio must be in (0, 1], got " + maxDfRatio);
+        }
+        if (maxFeatures < 1) {
+            throw new IllegalArgumentException("maxFeatures must be positive, got " + maxFeatures);
+        }
+    }
+
+    public static FeatureConfig defaults() {
+        return new FeatureConfig(1, 3, 2, 2, 0.95, 2_000_000);
+    }
+
+    public FeatureConfig withNgrams(int min, int max) {
+        return new FeatureConfig(min, max, strippedMaxN, minDf, maxDfRatio, maxFeatures);
+    }
+
+    public FeatureConfig withStrippedMaxN(int n) {
+        return new FeatureConfig(minN, maxN, n, minDf, maxDfRatio, maxFeatures);
+    }
+
+    public FeatureConfig withMinDf(int df) {
+        return new FeatureConfig(minN, maxN, strippedMaxN, df, maxDfRatio, maxFeatures);
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("min_n", minN);
+        m.put("max_n", maxN);
+        m.put("stripped_max_n", strippedMaxN);
+        m.put("min_df", minDf);
+        m.put("max_df_ratio", maxDfRatio);
+        m.put("max_features", maxFeatures);
+        return m;
+    }
+
+    public static FeatureConfig fromMap(Map<String, Object> m) {
+        return new FeatureConfig(((Number) m.get("min_n")).intValue(), ((Number) m.get("max_n")).intValue(),
+                ((Number) m.get("stripped_max_n")).intValue(), ((Number) m.get("min_df")).intValue(),
+                ((Number) m.get("max_df_ratio")).doubleValue(), ((Number) m.get("max_features")).intValue());
+    }
+}

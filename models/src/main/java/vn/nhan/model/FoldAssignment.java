@@ -1,0 +1,43 @@
+package vn.nhan.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Splits documents into k folds, seeded. Documents are dealt round-robin in order of their rarest
+ * label (then at random), so every label is spread over the folds as evenly as it can be.
+ */
+final class FoldAssignment {
+    private FoldAssignment() {
+    }
+
+    static int[] assign(boolean[][] gold, int folds, long seed) {
+        int n = gold.length;
+        int labels = n == 0 ? 0 : gold[0].length;
+        int[] frequency = new int[labels];
+        for (boolean[] row : gold) {
+            for (int l = 0; l < labels; l++) {
+                frequency[l] += row[l] ? 1 : 0;
+            }
+        }
+        Random random = new Random(seed);
+        List<int[]> keyed = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int rarest = Integer.MAX_VALUE;
+            for (int l = 0; l < labels; l++) {
+                if (gold[i][l]) {
+                    rarest = Math.min(rarest, frequency[l]);
+                }
+            }
+            keyed.add(new int[] {i, rarest, random.nextInt()});
+        }
+        keyed.sort(Comparator.<int[]>comparingInt(k -> k[1]).thenComparingInt(k -> k[2]));
+        int[] fold = new int[n];
+        for (int r = 0; r < n; r++) {
+            fold[keyed.get(r)[0]] = r % folds;
+        }
+        return fold;
+    }
+}

@@ -1,0 +1,103 @@
+package vn.nhan.model;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import vn.nhan.features.SparseVector;
+
+/**
+ * One logistic regression per label over the sparse TF-IDF features (binary relevance), trained
+ * by {@link LinearTrainer} with Smile. Weights are stored feature-major so scoring a document
+ * reads each of its features' weights once. Immutable and thread-safe.
+ */
+public final class LinearModel implements LabelScorer {
+    private static final int MAGIC = 0x4E484C4D; // "NHLM"
+    private final int dimension;
+    private final int labels;
+    private final float[] weights; // [feature * labels + label]
+    private final float[] bias;
+
+    LinearModel(int dimension, int labels, float[] weights, float[] bias) {
+        if (weights.length != (long) dimension * labels || bias.length != labels) {
+            throw new IllegalArgumentException("weights must hold " + dimension + " x " + labels + " values and bias " + labels
+                    + ", got " + weights.length + " and " + bias.length);
+        }
+        this.dimension = dimension;
+        this.labels = labels;
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    @Override
+    public int labelCount() {
+        return labels;
+    }
+
+    @Override
+    public float[][] scores(List<SparseVector> documents) {
+        float[][] out = new float[documents.size()][];
+        for (int d = 0; d < out.length; d++) {
+            out[d] = score(documents.get(d));
+        }
+        return out;
+    }
+
+    public float[] score(SparseVector x) {
+        float[] z = bias.clone();
+        int[] ids = x.ids();
+        float[] values = x.values();
+        for (int i = 0; i < ids.length; i++) {
+            int base = ids[i] * labels;
+            float v = values[i];
+            for (int l = 0; l < labels; l++) {
+                z[l] += v * weights[base + l];
+            }
+        }
+        for (int l = 0; l < labels; l++) {
+            z[l] = Sigmoid.of(z[l]);
+        }
+        return z;
+    }
+
+    /** How much each feature of {@code x} adds to the logit of {@code label}. */
+    public float[] contributions(SparseVector x, int label) {
+        float[] c = new float[x.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = x.values()[i] * weights[x.ids()[i] * labels + label];
+        }
+        return c;
+    }
+
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(dimension);
+        out.writeInt(labels);
+        for (float b : bias) {
+            out.writeFloat(b);
+        }
+        for (float w : weights) {
+            out.writeFloat(w);
+        }
+    }
+
+    public static LinearModel read(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a linear model file");
+        }
+        int dimension = in.readInt();
+        int labels = in.readInt();
+        if (dimension < 0 || labels < 1 || (long) dimension * labels > Integer.MAX_VALUE) {
+            throw new IOException("linear model shape " + dimension + " x " + labels + " is out of range");
+        }
+        float[] bias = new float[labels];
+        for (int l = 0; l < labels; l++) {
+            bias[l] = in.readFloat();
+        }
+        float[] weights = new float[dimension * labels];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = in.readFloat();
+        }
+        return new LinearModel(dimension, labels, weights, bias);
+    }
+}

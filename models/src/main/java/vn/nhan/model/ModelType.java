@@ -1,0 +1,29 @@
+package vn.nhan.model;
+
+import java.util.Locale;
+
+/** Which model produces the scores: the combination of both, or one alone. */
+public enum ModelType {
+    ENSEMBLE, NEURAL, LINEAR;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ModelType parse(String text) {
+        for (ModelType t : values()) {
+            if (t.id().equalsIgnoreCase(text.strip())) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("model type '" + text + "' is not one of ensemble, neural, linear");
+    }
+
+    public boolean usesNeural() {
+        return this != LINEAR;
+    }
+
+    public boolean usesLinear() {
+        return this != NEURAL;
+    }
+}

@@ -1,0 +1,54 @@
+package vn.nhan.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings of the embedding-bag network: embedding width, learning rates of the table (sparse
+ * SGD, linear decay) and of the DL4J head (Adam), mini-batch size, epochs with early stopping on a
+ * validation split ({@code patience} epochs without improvement stop training).
+ */
+public record NeuralConfig(int dimension, double tableLearningRate, double headLearningRate, int batchSize,
+                           int maxEpochs, int patience, double validationFraction) {
+    public NeuralConfig {
+        if (dimension < 2 || dimension > 1024) {
+            throw new IllegalArgumentException("dimension must be between 2 and 1024, got " + dimension);
+        }
+        if (!(tableLearningRate > 0) || !(headLearningRate > 0)) {
+            throw new IllegalArgumentException("learning rates must be > 0, got " + tableLearningRate + " and " + headLearningRate);
+        }
+        if (batchSize < 1 || maxEpochs < 1 || patience < 1) {
+            throw new IllegalArgumentException("batchSize, maxEpochs and patience must be >= 1, got " + batchSize + ", " + maxEpochs + ", " + patience);
+        }
+        if (!(validationFraction >= 0 && validationFraction < 0.5)) {
+            throw new IllegalArgumentException("validationFraction must be in [0, 0.5), got " + validationFraction);
+        }
+    }
+
+    public static NeuralConfig defaults() {
+        return new NeuralConfig(64, 2.0, 0.02, 32, 30, 3, 0.1);
+    }
+
+    public NeuralConfig withMaxEpochs(int epochs) {
+        return new NeuralConfig(dimension, tableLearningRate, headLearningRate, batchSize, epochs, patience, validationFraction);
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dimension", dimension);
+        m.put("table_learning_rate", tableLearningRate);
+        m.put("head_learning_rate", headLearningRate);
+        m.put("batch_size", batchSize);
+        m.put("max_epochs", maxEpochs);
+        m.put("patience", patience);
+        m.put("validation_fraction", validationFraction);
+        return m;
+    }
+
+    public static NeuralConfig fromMap(Map<String, Object> m) {
+        return new NeuralConfig(((Number) m.get("dimension")).intValue(), ((Number) m.get("table_learning_rate")).doubleValue(),
+                ((Number) m.get("head_learning_rate")).doubleValue(), ((Number) m.get("batch_size")).intValue(),
+                ((Number) m.get("max_epochs")).intValue(), ((Number) m.get("patience")).intValue(),
+                ((Number) m.get("validation_fraction")).doubleValue());
+    }
+}

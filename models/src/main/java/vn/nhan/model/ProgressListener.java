@@ -1,0 +1,20 @@
+package vn.nhan.model;
+
+/** Receives progress of long runs (documents read, folds, epochs); the CLI prints it. */
+public interface ProgressListener {
+    ProgressListener SILENT = new ProgressListener() {
+        @Override
+        public void step(String stage, int done, int total) {
+        }
+
+        @Override
+        public void message(String text) {
+        }
+    };
+
+    /** {@code done} of {@code total} units of {@code stage} are finished. */
+    void step(String stage, int done, int total);
+
+    /** A free-form line, such as an epoch's validation loss. */
+    void message(String text);
+}

@@ -1,0 +1,75 @@
+package vn.nhan.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.nhan.features.FeatureConfig;
+
+/**
+ * Everything that decides what a training run produces: model type, seed, number of
+ * cross-validation folds used for calibration and thresholds, the smallest number of examples a
+ * label needs, and the settings of features and both models. Saved in the bundle.
+ */
+public record TrainingConfig(ModelType modelType, long seed, int folds, int minExamplesPerLabel,
+                             FeatureConfig features, NeuralConfig neural, LinearConfig linear) {
+    public TrainingConfig {
+        if (folds < 2 || folds > 20) {
+            throw new IllegalArgumentException("folds must be between 2 and 20, got " + folds);
+        }
+        if (minExamplesPerLabel < 1) {
+            throw new IllegalArgumentException("minExamplesPerLabel must be >= 1, got " + minExamplesPerLabel);
+        }
+    }
+
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(ModelType.ENSEMBLE, 42, 5, 3, FeatureConfig.defaults(), NeuralConfig.defaults(), LinearConfig.defaults());
+    }
+
+    public TrainingConfig withModelType(ModelType type) {
+        return new TrainingConfig(type, seed, folds, minExamplesPerLabel, features, neural, linear);
+    }
+
+    public TrainingConfig withSeed(long newSeed) {
+        return new TrainingConfig(modelType, newSeed, folds, minExamplesPerLabel, features, neural, linear);
+    }
+
+    public TrainingConfig withMinExamples(int min) {
+        return new TrainingConfig(modelType, seed, folds, min, features, neural, linear);
+    }
+
+    public TrainingConfig withFolds(int newFolds) {
+        return new TrainingConfig(modelType, seed, newFolds, minExamplesPerLabel, features, neural, linear);
+    }
+
+    public TrainingConfig withNeural(NeuralConfig n) {
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, features, n, linear);
+    }
+
+    public TrainingConfig withLinear(LinearConfig l) {
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, features, neural, l);
+    }
+
+    public TrainingConfig withFeatures(FeatureConfig f) {
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, f, neural, linear);
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model_type", modelType.id());
+        m.put("seed", seed);
+        m.put("folds", folds);
+        m.put("min_examples_per_label", minExamplesPerLabel);
+        m.put("features", features.toMap());
+        m.put("neural", neural.toMap());
+        m.put("linear", linear.toMap());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static TrainingConfig fromMap(Map<String, Object> m) {
+        return new TrainingConfig(ModelType.parse((String) m.get("model_type")), ((Number) m.get("seed")).longValue(),
+                ((Number) m.get("folds")).intValue(), ((Number) m.get("min_examples_per_label")).intValue(),
+                FeatureConfig.fromMap((Map<String, Object>) m.get("features")),
+                NeuralConfig.fromMap((Map<String, Object>) m.get("neural")),
+                LinearConfig.fromMap((Map<String, Object>) m.get("linear")));
+    }
+}

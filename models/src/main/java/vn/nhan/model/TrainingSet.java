@@ -1,0 +1,58 @@
+package vn.nhan.model;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.nhan.data.Document;
+import vn.nhan.data.Taxonomy;
+import vn.nhan.features.FeatureExtractor;
+
+/**
+ * Documents ready for training: their n-gram keys (computed once, in parallel) and gold label rows.
+ * Checks that every label is known and has enough examples.
+ */
+record TrainingSet(List<long[]> keys, boolean[][] gold) {
+
+    int size() {
+        return gold.length;
+    }
+
+    static TrainingSet of(List<Document> documents, Taxonomy taxonomy, TrainingConfig config, ProgressListener progress) {
+        if (documents.isEmpty()) {
+            throw new IllegalArgumentException("the training corpus is empty");
+        }
+        boolean[][] gold = new boolean[documents.size()][];
+        int[] counts = new int[taxonomy.size()];
+        for (int i = 0; i < documents.size(); i++) {
+            Document d = documents.get(i);
+            for (String label : d.labels()) {
+                if (taxonomy.indexOf(label) < 0) {
+                    throw new IllegalArgumentException(d.source() + ": label '" + label + "' is not in the taxonomy (known: "
+                            + String.join(", ", taxonomy.ids()) + ")");
+                }
+            }
+            gold[i] = taxonomy.encode(d.labels());
+            for (int l = 0; l < counts.length; l++) {
+                counts[l] += gold[i][l] ? 1 : 0;
+            }
+        }
+        for (int l = 0; l < counts.length; l++) {
+            if (counts[l] < config.minExamplesPerLabel()) {
+                throw new IllegalArgumentException("label '" + taxonomy.get(l).id() + "' has " + counts[l] + " example(s) in the training corpus; at least "
+                        + config.minExamplesPerLabel() + " are needed (add examples or remove the label from the taxonomy)");
+            }
+        }
+        if (documents.size() < config.folds()) {
+            throw new IllegalArgumentException("the training corpus has " + documents.size() + " documents, fewer than the " + config.folds() + " cross-validation folds");
+        }
+        AtomicInteger done = new AtomicInteger();
+        List<long[]> keys = documents.parallelStream().map(d -> {
+            long[] k = FeatureExtractor.ngramKeys(d.title(), d.text(), config.features());
+            int count = done.incrementAndGet();
+            if (count % 1000 == 0 || count == documents.size()) {
+                progress.step("documents read", count, documents.size());
+            }
+            return k;
+        }).toList();
+        return new TrainingSet(keys, gold);
+    }
+}

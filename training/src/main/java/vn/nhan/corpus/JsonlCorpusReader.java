@@ -1,0 +1,79 @@
+package vn.nhan.corpus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import vn.nhan.data.Document;
+
+/**
+ * Reads JSON Lines: one {@code {"id", "title", "text", "labels"}} object a line ({@code title}
+ * optional, {@code labels} possibly empty). Blank lines are skipped.
+ */
+public final class JsonlCorpusReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonlCorpusReader() {
+    }
+
+    /** Reads every document; {@code requireLabels} makes a missing "labels" array an error. */
+    public static List<Document> read(BufferedReader in, Path file, boolean requireLabels) throws IOException {
+        List<Document> docs = new ArrayList<>();
+        String line;
+        int number = 0;
+        while ((line = in.readLine()) != null) {
+            number++;
+            if (!line.isBlank()) {
+                docs.add(parse(line, file, number, requireLabels));
+            }
+        }
+        return docs;
+    }
+
+    /** Parses one line; {@code number} is its 1-based line number, for messages. */
+    public static Document parse(String line, Path file, int number, boolean requireLabels) throws CorpusException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new CorpusException(file, number, "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new CorpusException(file, number, "expected a JSON object {\"id\", \"title\", \"text\", \"labels\"}, got " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
+        }
+        String id = node.hasNonNull("id") && node.get("id").isValueNode() ? node.get("id").asText() : null;
+        if (requireLabels && (id == null || id.isBlank())) {
+            throw new CorpusException(file, number, "missing \"id\"");
+        }
+        JsonNode text = node.get("text");
+        if (text == null || !text.isTextual() || text.asText().isBlank()) {
+            throw new CorpusException(file, number, "missing or empty \"text\" (expected a non-empty string)");
+        }
+        JsonNode title = node.get("title");
+        if (title != null && !title.isNull() && !title.isTextual()) {
+            throw new CorpusException(file, number, "\"title\" must be a string, got " + title.getNodeType().toString().toLowerCase());
+        }
+        List<String> labels = new ArrayList<>();
+        JsonNode labelNode = node.get("labels");
+        if (labelNode == null || labelNode.isNull()) {
+            if (requireLabels) {
+                throw new CorpusException(file, number, "missing \"labels\" (expected an array of label ids, possibly empty)");
+            }
+        } else if (!labelNode.isArray()) {
+            throw new CorpusException(file, number, "\"labels\" must be an array of strings, got " + labelNode.getNodeType().toString().toLowerCase());
+        } else {
+            for (int i = 0; i < labelNode.size(); i++) {
+                if (!labelNode.get(i).isTextual()) {
+                    throw new CorpusException(file, number, "labels[" + i + "] must be a string");
+                }
+                labels.add(labelNode.get(i).asText());
+            }
+        }
+        return new Document(id == null ? "line-" + number : id, title == null || title.isNull() ? null : title.asText(),
+                text.asText(), labels, file.getFileName() + ":" + number);
+    }
+}
