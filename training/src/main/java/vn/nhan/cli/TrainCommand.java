@@ -26,7 +26,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--corpus", required = true, description = "Training corpus: a file or a directory (repeat to combine several).")
     List<Path> corpora;
 
-    @Option(names = "--taxonomy", description = "Taxonomy JSON [{id, name, group, description}] (default: ${NHAN_TAXONOMY:-data/taxonomy.json}; a folder corpus brings its own).")
+    @Option(names = "--taxonomy", description = {"Taxonomy JSON [{id, name, group, description}], or the word 'corpus' to use the labels the corpus contains",
+            "(default: $NHAN_TAXONOMY, else data/taxonomy.json; a folder-per-label corpus brings its own)."})
     Path taxonomy;
 
     @Option(names = "--out", required = true, description = "Where to write the model bundle (a directory; replaced atomically).")
@@ -60,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
             own = corpus.ownTaxonomy().orElse(own);
         }
         progress.message("read " + documents.size() + " documents from " + String.join(", ", sources));
-        Taxonomy labels = resolveTaxonomy(own);
+        Taxonomy labels = "corpus".equals(String.valueOf(taxonomy)) ? labelsOf(documents) : resolveTaxonomy(own);
         CorpusReader.checkLabels(documents, labels);
         TrainingConfig config = TrainingConfig.defaults().withModelType(ModelType.parse(modelType)).withSeed(seed).withFolds(folds)
                 .withMinExamples(minExamples);
@@ -73,6 +74,15 @@ final class TrainCommand implements Callable<Integer> {
                 "cross-validated %-8s micro-F1 %.3f  macro-F1 %.3f", view.id(), e.microF1(), e.macroF1())));
         progress.message("saved " + bundle.id() + " to " + bundle.path() + " in " + result.elapsed().toSeconds() + " s");
         return 0;
+    }
+
+    private static Taxonomy labelsOf(List<Document> documents) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        documents.forEach(d -> ids.addAll(d.labels()));
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("--taxonomy corpus: the corpus has no labels");
+        }
+        return Taxonomy.ofIds(ids);
     }
 
     private Taxonomy resolveTaxonomy(Taxonomy own) throws Exception {
