@@ -179,9 +179,9 @@ public final class ModelBundle {
         if (!Files.isDirectory(root)) {
             throw new BundleException("model bundle " + dir + " does not exist or is not a directory");
         }
-        Map<String, Object> manifest = readManifest(root);
-        checkFiles(root, manifest);
         try {
+            Map<String, Object> manifest = readManifest(root);
+            checkFiles(root, manifest);
             return new ModelBundle(classifier(root, manifest), manifest, root);
         } catch (BundleException e) {
             throw e;
