@@ -8,20 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.UUID;
 
 /** Writing files and directories so that readers never see them half-written. */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code text} to a temporary file beside {@code target}, then renames it over the target. */
+    /**
+     * Writes {@code text} to a temporary file beside {@code target}, then renames it over the target.
+     * The temporary file gets the default permissions (the umask), unlike {@code Files.createTempFile}.
+     */
     public static void writeString(Path target, String text) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             move(temp, absolute);
         } finally {
             Files.deleteIfExists(temp);

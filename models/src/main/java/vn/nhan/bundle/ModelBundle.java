@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import vn.nhan.data.Label;
@@ -92,7 +93,8 @@ public final class ModelBundle {
         Instant created = Instant.now();
         Path target = dir.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
-        Path staged = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".staging-");
+        // not Files.createTempDirectory: that makes the bundle owner-only (700) whatever the umask
+        Path staged = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".staging-" + UUID.randomUUID()));
         try {
             Classifier c = result.classifier();
             Map<String, Object> files = new LinkedHashMap<>();
@@ -177,9 +179,9 @@ public final class ModelBundle {
         if (!Files.isDirectory(root)) {
             throw new BundleException("model bundle " + dir + " does not exist or is not a directory");
         }
-        Map<String, Object> manifest = readManifest(root);
-        checkFiles(root, manifest);
         try {
+            Map<String, Object> manifest = readManifest(root);
+            checkFiles(root, manifest);
             return new ModelBundle(classifier(root, manifest), manifest, root);
         } catch (BundleException e) {
             throw e;

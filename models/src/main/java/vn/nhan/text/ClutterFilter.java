@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Recognises lines of web clutter that scraped news pages carry: "Xem thêm", "Loading...",
  * "Tin mới", image placeholders, media-player timestamps, font-size widgets, share buttons.
- * Lines are matched after NFC, punctuation unification and lower-casing.
+ * Lines are matched after NFC, punctuation unification, lower-casing and canonical tone placement.
  */
 final class ClutterFilter {
     private static final List<Pattern> PATTERNS = List.of(

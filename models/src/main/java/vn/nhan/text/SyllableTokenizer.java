@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits normalised text into Vietnamese syllables (runs of letters and digits). Punctuation and
+ * Splits normalised text into Vietnamese syllables (runs of letters and digits, joined across a
+ * hyphen, slash, dot or apostrophe between two of them, so "covid-19" is one token). Punctuation and
  * line ends split the text into segments: n-grams never cross a segment boundary. Numbers of three
  * or more digits become their shape ("2020" becomes "0000"), so years and counts generalise.
  */
@@ -22,13 +23,13 @@ public final class SyllableTokenizer {
             char c = normalized.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 int start = i;
-                while (i < n && Character.isLetterOrDigit(normalized.charAt(i))) {
+                while (i < n && (Character.isLetterOrDigit(normalized.charAt(i)) || isWordJoiner(normalized, i))) {
                     i++;
                 }
                 current.add(shape(normalized.substring(start, i)));
                 continue;
             }
-            if (c != ' ' && !isWordJoiner(normalized, i) && !current.isEmpty()) {
+            if (c != ' ' && !current.isEmpty()) {
                 segments.add(current);
                 current = new ArrayList<>();
             }
@@ -49,7 +50,7 @@ public final class SyllableTokenizer {
         return all;
     }
 
-    /** A hyphen, slash or dot between two letters or digits ("covid-19", "05-ct/tw") joins. */
+    /** A hyphen, slash, dot or apostrophe between two letters or digits ("covid-19", "05-ct/tw") joins them into one token. */
     private static boolean isWordJoiner(String s, int i) {
         char c = s.charAt(i);
         return (c == '-' || c == '/' || c == '.' || c == '\'')

@@ -24,11 +24,11 @@ public final class TextNormalizer {
     /** The canonical form of {@code raw}: lines separated by '\n', words by one space. */
     public String normalize(String raw) {
         Objects.requireNonNull(raw, "text must not be null");
-        String text = unifyCharacters(Normalizer.normalize(raw, Normalizer.Form.NFC)).toLowerCase(Locale.ROOT);
+        String text = Normalizer.normalize(unifyCharacters(raw), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(text.length());
         String previous = null;
         for (String line : text.split("\n")) {
-            String clean = collapseSpaces(line);
+            String clean = canonicalTones(collapseSpaces(line));
             if (ClutterFilter.isClutter(clean) || clean.equals(previous)) {
                 continue;
             }
@@ -36,7 +36,7 @@ public final class TextNormalizer {
             if (out.length() > 0) {
                 out.append('\n');
             }
-            appendCanonicalTones(clean, out);
+            out.append(clean);
         }
         return out.toString();
     }
@@ -85,7 +85,8 @@ public final class TextNormalizer {
         return b.toString();
     }
 
-    private static void appendCanonicalTones(String line, StringBuilder out) {
+    private static String canonicalTones(String line) {
+        StringBuilder out = new StringBuilder(line.length());
         int i = 0;
         int n = line.length();
         while (i < n) {
@@ -99,5 +100,6 @@ public final class TextNormalizer {
             }
             out.append(ToneMarks.canonicalize(line.substring(start, i)));
         }
+        return out.toString();
     }
 }

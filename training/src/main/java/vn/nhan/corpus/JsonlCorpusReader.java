@@ -1,6 +1,7 @@
 package vn.nhan.corpus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -12,10 +13,11 @@ import vn.nhan.data.Document;
 
 /**
  * Reads JSON Lines: one {@code {"id", "title", "text", "labels"}} object a line ({@code title}
- * optional, {@code labels} possibly empty). Blank lines are skipped.
+ * optional, {@code labels} possibly empty). Blank lines are skipped, and so is a byte-order mark
+ * at the start; anything after the object on a line is an error.
  */
 public final class JsonlCorpusReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonlCorpusReader() {
     }
@@ -27,6 +29,9 @@ public final class JsonlCorpusReader {
         int number = 0;
         while ((line = in.readLine()) != null) {
             number++;
+            if (number == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // UTF-8 byte-order mark, as Windows editors write it
+            }
             if (!line.isBlank()) {
                 docs.add(parse(line, file, number, requireLabels));
             }

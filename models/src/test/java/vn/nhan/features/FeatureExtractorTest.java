@@ -1,0 +1,172 @@
+package vn.nhan.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** From text to n-gram keys to L2-normalised TF-IDF vectors. */
+class FeatureExtractorTest {
+
+    private static final List<String> CORPUS = List.of(
+            "Quy chế phối hợp giữa Đảng ủy và Ủy ban nhân dân tỉnh.",
+            "Ban hành quy chế phối hợp công tác phòng chống thiên tai.",
+            "Đội tuyển bóng đá thắng trận đấu vòng loại.",
+            "Giá vàng hôm nay tăng mạnh, thị trường sôi động.",
+            "Quy chế làm việc của Ủy ban nhân dân tỉnh năm 2024.",
+            "Bóng đá Việt Nam thắng trận đấu giao hữu.");
+
+    private static final FeatureExtractor FITTED = FeatureExtractor.fit(CORPUS, FeatureConfig.defaults().withMinDf(1));
+
+    @Test
+    void ngramKeysAreSortedWithOneKeyPerOccurrence() {
+        long[] keys = FeatureExtractor.ngramKeys(null, "Quy chế phối hợp", FeatureConfig.defaults());
+        assertEquals(16, keys.length);
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        assertArrayEquals(sorted, keys);
+        assertEquals(16, Arrays.stream(keys).distinct().count());
+
+        long[] repeated = FeatureExtractor.ngramKeys(null, "mưa to. mưa to.", FeatureConfig.defaults());
+        // each sentence: mưa, to, mưa to accented and mua, to, mua to stripped
+        assertEquals(2 * 6, repeated.length);
+        assertEquals(6, Arrays.stream(repeated).distinct().count());
+    }
+
+    @Test
+    void theTitleIsTheFirstLineOfTheArticle() {
+        FeatureConfig config = FeatureConfig.defaults();
+        assertArrayEquals(FeatureExtractor.ngramKeys(null, "Giá vàng tăng\nThị trường sôi động", config),
+                FeatureExtractor.ngramKeys("Giá vàng tăng", "Thị trường sôi động", config));
+        assertArrayEquals(FeatureExtractor.ngramKeys(null, "Thị trường", config), FeatureExtractor.ngramKeys("  ", "Thị trường", config));
+        assertArrayEquals(FeatureExtractor.ngramKeys(null, "Thị trường", config), FeatureExtractor.ngramKeys("", "Thị trường", config));
+        // the title's last syllable and the text's first are never one bigram: 2 segments of 2 syllables
+        assertEquals(2 * (3 + 3), FeatureExtractor.ngramKeys("Giá vàng", "thị trường", config).length);
+    }
+
+    @Test
+    void nullTextIsRefused() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> FeatureExtractor.ngramKeys("tiêu đề", null, FeatureConfig.defaults()));
+        assertEquals("text must not be null", e.getMessage());
+    }
+
+    @Test
+    void theExtractorRefusesMissingParts() {
+        Vocabulary empty = new Vocabulary(new long[0], new float[0]);
+        assertEquals("config must not be null", assertThrows(NullPointerException.class, () -> new FeatureExtractor(null, empty)).getMessage());
+        assertEquals("vocabulary must not be null",
+                assertThrows(NullPointerException.class, () -> new FeatureExtractor(FeatureConfig.defaults(), null)).getMessage());
+    }
+
+    @Test
+    void aTfIdfVectorIsL2NormalisedWithStrictlyAscendingIds() {
+        for (String text : CORPUS) {
+            SparseVector v = FITTED.extract("Tiêu đề quy chế", text);
+            assertTrue(v.size() > 10, text);
+            double norm = 0;
+            for (int i = 0; i < v.size(); i++) {
+                assertTrue(v.values()[i] > 0, "weights are positive");
+                assertTrue(v.ids()[i] >= 0 && v.ids()[i] < FITTED.dimension());
+                if (i > 0) {
+                    assertTrue(v.ids()[i - 1] < v.ids()[i], "ids ascend strictly");
+                }
+                norm += v.values()[i] * v.values()[i];
+            }
+            assertEquals(1.0, Math.sqrt(norm), 1e-5);
+        }
+    }
+
+    @Test
+    void weightsAreSublinearTermFrequencyTimesIdf() {
+        Vocabulary vocabulary = new Vocabulary(new long[] {30, 10, 20}, new float[] {1.5f, 2f, 1f});
+        FeatureExtractor extractor = new FeatureExtractor(FeatureConfig.defaults(), vocabulary);
+        // key 10 (id 1) twice, key 20 (id 2) once, key 30 (id 0) once, key 99 unknown
+        SparseVector v = extractor.vectorize(new long[] {10, 10, 20, 30, 99, 99});
+        double w0 = 1.5;
+        double w1 = (1 + Math.log(2)) * 2;
+        double w2 = 1;
+        double norm = Math.sqrt(w0 * w0 + w1 * w1 + w2 * w2);
+        assertArrayEquals(new int[] {0, 1, 2}, v.ids());
+        assertArrayEquals(new float[] {(float) (w0 / norm), (float) (w1 / norm), (float) (w2 / norm)}, v.values(), 1e-6f);
+    }
+
+    @Test
+    void textWithNoKnownNgramGivesTheEmptyVector() {
+        assertSame(SparseVector.EMPTY, FITTED.extract(null, "xyzzy plugh"));
+        assertSame(SparseVector.EMPTY, FITTED.extract(null, ""));
+        assertSame(SparseVector.EMPTY, FITTED.vectorize(new long[0]));
+    }
+
+    @Test
+    void unaccentedTextSharesFeaturesWithTheAccentedTextThroughTheStrippedView() {
+        SparseVector accented = FITTED.extract(null, "Quy chế phối hợp");
+        SparseVector plain = FITTED.extract(null, "quy che phoi hop");
+        Set<Integer> accentedIds = ids(accented);
+        Set<Integer> plainIds = ids(plain);
+        // stripped unigrams quy, che, phoi, hop and bigrams quy che, che phoi, phoi hop, plus the accented "quy"
+        assertEquals(8, plainIds.size());
+        assertTrue(accentedIds.containsAll(plainIds), "every feature of the unaccented text is one of the accented text");
+        Map<Integer, String> terms = FITTED.terms(null, "quy che phoi hop");
+        assertEquals(Set.of("quy", "che", "phoi", "hop", "quy che", "che phoi", "phoi hop"), new HashSet<>(terms.values()));
+    }
+
+    @Test
+    void withoutTheStrippedViewUnaccentedTextMeetsOnlyIdenticalSyllables() {
+        FeatureExtractor accentedOnly = FeatureExtractor.fit(CORPUS, FeatureConfig.defaults().withMinDf(1).withStrippedMaxN(0));
+        SparseVector plain = accentedOnly.extract(null, "quy che phoi hop");
+        assertEquals(1, plain.size(), "only the unaccented syllable 'quy' is shared");
+        assertEquals(Map.of(plain.ids()[0], "quy"), accentedOnly.terms(null, "quy che phoi hop"));
+    }
+
+    @Test
+    void termsNameEveryFeatureOfTheArticle() {
+        Map<Integer, String> terms = FITTED.terms("Bóng đá", "thắng trận đấu");
+        assertEquals(ids(FITTED.extract("Bóng đá", "thắng trận đấu")), terms.keySet());
+        assertTrue(terms.containsValue("trận đấu"));
+        assertTrue(terms.containsValue("tran dau"));
+        assertTrue(terms.containsValue("thắng trận đấu"));
+        assertFalse(terms.containsValue("đá thắng"), "the title and the text are separate lines");
+    }
+
+    @Test
+    void nfdAndNfcTextGiveTheSameVector() {
+        String nfc = "Đội tuyển bóng đá thắng trận đấu vòng loại.";
+        String nfd = java.text.Normalizer.normalize(nfc, java.text.Normalizer.Form.NFD);
+        assertNotEquals(nfc, nfd);
+        SparseVector a = FITTED.extract(null, nfc);
+        SparseVector b = FITTED.extract(null, nfd);
+        assertArrayEquals(a.ids(), b.ids());
+        assertArrayEquals(a.values(), b.values());
+    }
+
+    @Test
+    void theDimensionIsTheVocabularySize() {
+        assertEquals(FITTED.vocabulary().size(), FITTED.dimension());
+        assertEquals(FeatureConfig.defaults().withMinDf(1), FITTED.config());
+    }
+
+    @Test
+    void aSparseVectorRefusesArraysOfDifferentLengths() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SparseVector(new int[2], new float[3]));
+        assertEquals("ids and values differ in length: 2 vs 3", e.getMessage());
+    }
+
+    private static Set<Integer> ids(SparseVector v) {
+        Set<Integer> ids = new HashSet<>();
+        for (int id : v.ids()) {
+            ids.add(id);
+        }
+        return ids;
+    }
+}
