@@ -263,9 +263,9 @@ public final class ModelBundle {
         if (type.usesNeural()) {
             MultiLayerNetwork head = ModelSerializer.restoreMultiLayerNetwork(root.resolve(NEURAL_HEAD).toFile(), false);
             neural = readData(root.resolve(NEURAL_TABLE), in -> EmbeddingBagModel.read(in, head));
-            if (neural.vocabularySize() != vocabulary.size()) {
+            if (neural.vocabularySize() > vocabulary.size()) {
                 throw new BundleException("model bundle " + root + " is inconsistent: the neural table has " + neural.vocabularySize()
-                        + " rows but the vocabulary has " + vocabulary.size() + " entries");
+                        + " rows but the vocabulary only " + vocabulary.size() + " entries");
             }
         }
         Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(ModelType.class);

@@ -37,19 +37,58 @@ public final class ClassifierTrainer {
         long start = System.nanoTime();
         TrainingSet set = TrainingSet.of(documents, taxonomy, config, progress);
         int n = set.size();
-        int labels = taxonomy.size();
-        int[] fold = FoldAssignment.assign(set.gold(), config.folds(), config.seed());
-        float[][] oofNeural = new float[n][];
-        float[][] oofLinear = new float[n][];
+        TrainingSet cv = set.subset(FoldAssignment.sample(set.gold(), config.crossValidationMaxDocuments(), config.seed()));
+        float[][] oofNeural = new float[cv.size()][];
+        float[][] oofLinear = new float[cv.size()][];
+        crossValidate(cv, oofNeural, oofLinear);
+        Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(ModelType.class);
+        Map<ModelType, MultiLabelEvaluation> crossValidation = new EnumMap<>(ModelType.class);
+        MultiLabelEvaluator evaluator = new MultiLabelEvaluator(taxonomy.ids());
+        if (config.modelType().usesNeural()) {
+            calibrations.put(ModelType.NEURAL, calibrate(oofNeural, cv.gold()));
+        }
+        if (config.modelType().usesLinear()) {
+            calibrations.put(ModelType.LINEAR, calibrate(oofLinear, cv.gold()));
+        }
+        double neuralWeight = config.modelType() == ModelType.LINEAR ? 0 : 1;
+        if (config.modelType() == ModelType.ENSEMBLE) {
+            float[][] calNeural = calibrations.get(ModelType.NEURAL).apply(oofNeural);
+            float[][] calLinear = calibrations.get(ModelType.LINEAR).apply(oofLinear);
+            neuralWeight = chooseWeight(calNeural, calLinear, cv.gold());
+            progress.message(String.format("ensemble weight: neural %.2f, linear %.2f", neuralWeight, 1 - neuralWeight));
+            calibrations.put(ModelType.ENSEMBLE, calibrate(Classifier.combine(calNeural, calLinear, neuralWeight), cv.gold()));
+            crossValidation.put(ModelType.ENSEMBLE, evaluate(evaluator, calibrations.get(ModelType.ENSEMBLE),
+                    Classifier.combine(calNeural, calLinear, neuralWeight), cv.gold()));
+        }
+        if (config.modelType().usesNeural()) {
+            crossValidation.put(ModelType.NEURAL, evaluate(evaluator, calibrations.get(ModelType.NEURAL), oofNeural, cv.gold()));
+        }
+        if (config.modelType().usesLinear()) {
+            crossValidation.put(ModelType.LINEAR, evaluate(evaluator, calibrations.get(ModelType.LINEAR), oofLinear, cv.gold()));
+        }
+        progress.message("final model on all " + n + " documents");
+        List<Integer> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        Models models = fitModels(set, all, config.seed());
+        Classifier classifier = new Classifier(taxonomy, models.features, config.modelType(), models.neural, models.linear,
+                neuralWeight, calibrations);
+        return new TrainingResult(classifier, crossValidation, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Fills the out-of-fold scores of every document of {@code cv}, fold by fold. */
+    private void crossValidate(TrainingSet cv, float[][] oofNeural, float[][] oofLinear) {
+        int[] fold = FoldAssignment.assign(cv.gold(), config.folds(), config.seed());
         for (int f = 0; f < config.folds(); f++) {
-            progress.message("cross-validation fold " + (f + 1) + " of " + config.folds());
+            progress.message("cross-validation fold " + (f + 1) + " of " + config.folds() + " (" + cv.size() + " documents)");
             List<Integer> trainRows = new ArrayList<>();
             List<Integer> testRows = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < cv.size(); i++) {
                 (fold[i] == f ? testRows : trainRows).add(i);
             }
-            Models models = fitModels(set, trainRows, config.seed() + f + 1);
-            List<SparseVector> test = testRows.stream().map(i -> models.features.vectorize(set.keys().get(i))).toList();
+            Models models = fitModels(cv, trainRows, config.seed() + f + 1);
+            List<SparseVector> test = testRows.stream().map(i -> models.features.vectorize(cv.keys().get(i))).toList();
             float[][] neural = models.neural == null ? null : models.neural.scores(test);
             float[][] linear = models.linear == null ? null : models.linear.scores(test);
             for (int t = 0; t < testRows.size(); t++) {
@@ -62,40 +101,6 @@ public final class ClassifierTrainer {
             }
             progress.step("folds", f + 1, config.folds());
         }
-        Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(ModelType.class);
-        Map<ModelType, MultiLabelEvaluation> crossValidation = new EnumMap<>(ModelType.class);
-        MultiLabelEvaluator evaluator = new MultiLabelEvaluator(taxonomy.ids());
-        if (config.modelType().usesNeural()) {
-            calibrations.put(ModelType.NEURAL, calibrate(oofNeural, set.gold()));
-        }
-        if (config.modelType().usesLinear()) {
-            calibrations.put(ModelType.LINEAR, calibrate(oofLinear, set.gold()));
-        }
-        double neuralWeight = config.modelType() == ModelType.LINEAR ? 0 : 1;
-        if (config.modelType() == ModelType.ENSEMBLE) {
-            float[][] calNeural = calibrations.get(ModelType.NEURAL).apply(oofNeural);
-            float[][] calLinear = calibrations.get(ModelType.LINEAR).apply(oofLinear);
-            neuralWeight = chooseWeight(calNeural, calLinear, set.gold());
-            progress.message(String.format("ensemble weight: neural %.2f, linear %.2f", neuralWeight, 1 - neuralWeight));
-            calibrations.put(ModelType.ENSEMBLE, calibrate(Classifier.combine(calNeural, calLinear, neuralWeight), set.gold()));
-            crossValidation.put(ModelType.ENSEMBLE, evaluate(evaluator, calibrations.get(ModelType.ENSEMBLE),
-                    Classifier.combine(calNeural, calLinear, neuralWeight), set.gold()));
-        }
-        if (config.modelType().usesNeural()) {
-            crossValidation.put(ModelType.NEURAL, evaluate(evaluator, calibrations.get(ModelType.NEURAL), oofNeural, set.gold()));
-        }
-        if (config.modelType().usesLinear()) {
-            crossValidation.put(ModelType.LINEAR, evaluate(evaluator, calibrations.get(ModelType.LINEAR), oofLinear, set.gold()));
-        }
-        progress.message("final model on all " + n + " documents");
-        List<Integer> all = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            all.add(i);
-        }
-        Models models = fitModels(set, all, config.seed());
-        Classifier classifier = new Classifier(taxonomy, models.features, config.modelType(), models.neural, models.linear,
-                neuralWeight, calibrations);
-        return new TrainingResult(classifier, crossValidation, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private record Models(FeatureExtractor features, EmbeddingBagModel neural, LinearModel linear) {

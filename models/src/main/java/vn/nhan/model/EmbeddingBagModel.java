@@ -77,7 +77,8 @@ public final class EmbeddingBagModel implements LabelScorer {
     static void bag(float[] table, int dimension, SparseVector x, float[] out, int offset) {
         int[] ids = x.ids();
         float[] values = x.values();
-        for (int i = 0; i < ids.length; i++) {
+        int rows = table.length / dimension;
+        for (int i = 0; i < ids.length && ids[i] < rows; i++) {
             float w = values[i];
             int row = ids[i] * dimension;
             for (int k = 0; k < dimension; k++) {
@@ -91,7 +92,7 @@ public final class EmbeddingBagModel implements LabelScorer {
         INDArray w = head.getLayer(head.getnLayers() - 1).getParam("W");
         float[] column = w.getColumn(label).toFloatVector();
         float[] c = new float[x.size()];
-        for (int i = 0; i < c.length; i++) {
+        for (int i = 0; i < c.length && x.ids()[i] < vocabularySize(); i++) {
             int row = x.ids()[i] * dimension;
             float dot = 0;
             for (int k = 0; k < dimension; k++) {

@@ -44,7 +44,8 @@ public final class EmbeddingBagTrainer {
         int[] train = Arrays.copyOfRange(order, validation, order.length);
         int[] valid = Arrays.copyOfRange(order, 0, validation);
 
-        float[] table = new float[vocabularySize * dim];
+        int tableRows = Math.min(vocabularySize, config.maxFeatures());
+        float[] table = new float[tableRows * dim];
         for (int i = 0; i < table.length; i++) {
             table[i] = (float) ((random.nextDouble() * 2 - 1) / dim);
         }
@@ -101,6 +102,7 @@ public final class EmbeddingBagTrainer {
     private double step(MultiLayerNetwork head, float[] table, List<SparseVector> rows, boolean[][] gold, int[] batch,
                         double rate, int iteration, int epoch) {
         int dim = config.dimension();
+        int tableRows = table.length / dim;
         INDArray features = bags(table, rows, batch);
         INDArray labels = labels(gold, batch);
         double loss = meanLoss(head.output(features, false), labels);
@@ -111,7 +113,7 @@ public final class EmbeddingBagTrainer {
         float[] inputGradient = gradients.getSecond().castTo(DataType.FLOAT).dup('c').data().asFloat();
         for (int b = 0; b < batch.length; b++) {
             SparseVector x = rows.get(batch[b]);
-            for (int i = 0; i < x.size(); i++) {
+            for (int i = 0; i < x.size() && x.ids()[i] < tableRows; i++) {
                 float scale = (float) (rate * x.values()[i]);
                 int row = x.ids()[i] * dim;
                 for (int k = 0; k < dim; k++) {

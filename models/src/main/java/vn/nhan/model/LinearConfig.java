@@ -21,6 +21,14 @@ public record LinearConfig(double lambda, double tolerance, int maxIterations) {
         return new LinearConfig(0.1, 1e-4, 200);
     }
 
+    public LinearConfig withLambda(double l) {
+        return new LinearConfig(l, tolerance, maxIterations);
+    }
+
+    public LinearConfig withMaxIterations(int n) {
+        return new LinearConfig(lambda, tolerance, n);
+    }
+
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lambda", lambda);

@@ -6,10 +6,12 @@ import java.util.Map;
 /**
  * Settings of the embedding-bag network: embedding width, learning rates of the table (sparse
  * SGD, linear decay) and of the DL4J head (Adam), mini-batch size, epochs with early stopping on a
- * validation split ({@code patience} epochs without improvement stop training).
+ * validation split ({@code patience} epochs without improvement stop training). The table holds rows
+ * for the {@code maxFeatures} most frequent features only (vocabulary ids are ordered by document
+ * frequency); rarer features are left to the linear model.
  */
 public record NeuralConfig(int dimension, double tableLearningRate, double headLearningRate, int batchSize,
-                           int maxEpochs, int patience, double validationFraction) {
+                           int maxEpochs, int patience, double validationFraction, int maxFeatures) {
     public NeuralConfig {
         if (dimension < 2 || dimension > 1024) {
             throw new IllegalArgumentException("dimension must be between 2 and 1024, got " + dimension);
@@ -20,17 +22,38 @@ public record NeuralConfig(int dimension, double tableLearningRate, double headL
         if (batchSize < 1 || maxEpochs < 1 || patience < 1) {
             throw new IllegalArgumentException("batchSize, maxEpochs and patience must be >= 1, got " + batchSize + ", " + maxEpochs + ", " + patience);
         }
+        if (maxFeatures < 1) {
+            throw new IllegalArgumentException("maxFeatures must be >= 1, got " + maxFeatures);
+        }
         if (!(validationFraction >= 0 && validationFraction < 0.5)) {
             throw new IllegalArgumentException("validationFraction must be in [0, 0.5), got " + validationFraction);
         }
     }
 
     public static NeuralConfig defaults() {
-        return new NeuralConfig(64, 2.0, 0.02, 32, 30, 3, 0.1);
+        return new NeuralConfig(64, 2.0, 0.02, 32, 30, 3, 0.1, 200_000);
+    }
+
+    /** The original seven-argument form; the table covers the 200,000 most frequent features. */
+    public NeuralConfig(int dimension, double tableLearningRate, double headLearningRate, int batchSize,
+                        int maxEpochs, int patience, double validationFraction) {
+        this(dimension, tableLearningRate, headLearningRate, batchSize, maxEpochs, patience, validationFraction, 200_000);
     }
 
     public NeuralConfig withMaxEpochs(int epochs) {
-        return new NeuralConfig(dimension, tableLearningRate, headLearningRate, batchSize, epochs, patience, validationFraction);
+        return new NeuralConfig(dimension, tableLearningRate, headLearningRate, batchSize, epochs, patience, validationFraction, maxFeatures);
+    }
+
+    public NeuralConfig withDimension(int d) {
+        return new NeuralConfig(d, tableLearningRate, headLearningRate, batchSize, maxEpochs, patience, validationFraction, maxFeatures);
+    }
+
+    public NeuralConfig withTableLearningRate(double rate) {
+        return new NeuralConfig(dimension, rate, headLearningRate, batchSize, maxEpochs, patience, validationFraction, maxFeatures);
+    }
+
+    public NeuralConfig withMaxFeatures(int features) {
+        return new NeuralConfig(dimension, tableLearningRate, headLearningRate, batchSize, maxEpochs, patience, validationFraction, features);
     }
 
     public Map<String, Object> toMap() {
@@ -42,6 +65,7 @@ public record NeuralConfig(int dimension, double tableLearningRate, double headL
         m.put("max_epochs", maxEpochs);
         m.put("patience", patience);
         m.put("validation_fraction", validationFraction);
+        m.put("max_features", maxFeatures);
         return m;
     }
 
@@ -49,6 +73,6 @@ public record NeuralConfig(int dimension, double tableLearningRate, double headL
         return new NeuralConfig(((Number) m.get("dimension")).intValue(), ((Number) m.get("table_learning_rate")).doubleValue(),
                 ((Number) m.get("head_learning_rate")).doubleValue(), ((Number) m.get("batch_size")).intValue(),
                 ((Number) m.get("max_epochs")).intValue(), ((Number) m.get("patience")).intValue(),
-                ((Number) m.get("validation_fraction")).doubleValue());
+                ((Number) m.get("validation_fraction")).doubleValue(), ((Number) m.get("max_features")).intValue());
     }
 }

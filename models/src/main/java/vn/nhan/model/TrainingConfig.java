@@ -7,13 +7,18 @@ import vn.nhan.features.FeatureConfig;
 /**
  * Everything that decides what a training run produces: model type, seed, number of
  * cross-validation folds used for calibration and thresholds, the smallest number of examples a
- * label needs, and the settings of features and both models. Saved in the bundle.
+ * label needs, how many documents cross-validation uses at most (a seeded sample of a larger corpus:
+ * enough to calibrate and tune thresholds at a fraction of the cost), and the settings of features
+ * and both models. Saved in the bundle.
  */
-public record TrainingConfig(ModelType modelType, long seed, int folds, int minExamplesPerLabel,
+public record TrainingConfig(ModelType modelType, long seed, int folds, int minExamplesPerLabel, int crossValidationMaxDocuments,
                              FeatureConfig features, NeuralConfig neural, LinearConfig linear) {
     public TrainingConfig {
         if (folds < 2 || folds > 20) {
             throw new IllegalArgumentException("folds must be between 2 and 20, got " + folds);
+        }
+        if (crossValidationMaxDocuments < 2 * folds) {
+            throw new IllegalArgumentException("crossValidationMaxDocuments must be at least twice the folds, got " + crossValidationMaxDocuments);
         }
         if (minExamplesPerLabel < 1) {
             throw new IllegalArgumentException("minExamplesPerLabel must be >= 1, got " + minExamplesPerLabel);
@@ -21,35 +26,39 @@ public record TrainingConfig(ModelType modelType, long seed, int folds, int minE
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(ModelType.ENSEMBLE, 42, 5, 3, FeatureConfig.defaults(), NeuralConfig.defaults(), LinearConfig.defaults());
+        return new TrainingConfig(ModelType.ENSEMBLE, 42, 5, 3, 10_000, FeatureConfig.defaults(), NeuralConfig.defaults(), LinearConfig.defaults());
     }
 
     public TrainingConfig withModelType(ModelType type) {
-        return new TrainingConfig(type, seed, folds, minExamplesPerLabel, features, neural, linear);
+        return new TrainingConfig(type, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, linear);
     }
 
     public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(modelType, newSeed, folds, minExamplesPerLabel, features, neural, linear);
+        return new TrainingConfig(modelType, newSeed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, linear);
     }
 
     public TrainingConfig withMinExamples(int min) {
-        return new TrainingConfig(modelType, seed, folds, min, features, neural, linear);
+        return new TrainingConfig(modelType, seed, folds, min, crossValidationMaxDocuments, features, neural, linear);
+    }
+
+    public TrainingConfig withCrossValidationMaxDocuments(int max) {
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, max, features, neural, linear);
     }
 
     public TrainingConfig withFolds(int newFolds) {
-        return new TrainingConfig(modelType, seed, newFolds, minExamplesPerLabel, features, neural, linear);
+        return new TrainingConfig(modelType, seed, newFolds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, linear);
     }
 
     public TrainingConfig withNeural(NeuralConfig n) {
-        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, features, n, linear);
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, n, linear);
     }
 
     public TrainingConfig withLinear(LinearConfig l) {
-        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, features, neural, l);
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, l);
     }
 
     public TrainingConfig withFeatures(FeatureConfig f) {
-        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, f, neural, linear);
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, f, neural, linear);
     }
 
     public Map<String, Object> toMap() {
@@ -58,6 +67,7 @@ public record TrainingConfig(ModelType modelType, long seed, int folds, int minE
         m.put("seed", seed);
         m.put("folds", folds);
         m.put("min_examples_per_label", minExamplesPerLabel);
+        m.put("cross_validation_max_documents", crossValidationMaxDocuments);
         m.put("features", features.toMap());
         m.put("neural", neural.toMap());
         m.put("linear", linear.toMap());
@@ -68,6 +78,7 @@ public record TrainingConfig(ModelType modelType, long seed, int folds, int minE
     public static TrainingConfig fromMap(Map<String, Object> m) {
         return new TrainingConfig(ModelType.parse((String) m.get("model_type")), ((Number) m.get("seed")).longValue(),
                 ((Number) m.get("folds")).intValue(), ((Number) m.get("min_examples_per_label")).intValue(),
+                ((Number) m.get("cross_validation_max_documents")).intValue(),
                 FeatureConfig.fromMap((Map<String, Object>) m.get("features")),
                 NeuralConfig.fromMap((Map<String, Object>) m.get("neural")),
                 LinearConfig.fromMap((Map<String, Object>) m.get("linear")));

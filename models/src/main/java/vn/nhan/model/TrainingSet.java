@@ -16,6 +16,20 @@ record TrainingSet(List<long[]> keys, boolean[][] gold) {
         return gold.length;
     }
 
+    /** The rows {@code indices}, in that order. */
+    TrainingSet subset(int[] indices) {
+        if (indices.length == gold.length) {
+            return this;
+        }
+        List<long[]> k = new java.util.ArrayList<>(indices.length);
+        boolean[][] g = new boolean[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            k.add(keys.get(indices[i]));
+            g[i] = gold[indices[i]];
+        }
+        return new TrainingSet(k, g);
+    }
+
     static TrainingSet of(List<Document> documents, Taxonomy taxonomy, TrainingConfig config, ProgressListener progress) {
         if (documents.isEmpty()) {
             throw new IllegalArgumentException("the training corpus is empty");

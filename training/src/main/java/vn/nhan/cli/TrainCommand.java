@@ -13,7 +13,10 @@ import vn.nhan.corpus.Corpus;
 import vn.nhan.corpus.CorpusReader;
 import vn.nhan.data.Document;
 import vn.nhan.data.Taxonomy;
+import vn.nhan.features.FeatureConfig;
 import vn.nhan.model.ClassifierTrainer;
+import vn.nhan.model.LinearConfig;
+import vn.nhan.model.NeuralConfig;
 import vn.nhan.model.ModelType;
 import vn.nhan.model.TrainingConfig;
 import vn.nhan.model.TrainingResult;
@@ -45,8 +48,32 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--min-examples", defaultValue = "3", description = "Fewest examples a label needs (default ${DEFAULT-VALUE}).")
     int minExamples;
 
+    @Option(names = "--cv-max-docs", description = "Cross-validate on a stratified sample of at most this many documents (default 10000).")
+    Integer cvMaxDocuments;
+
+    @Option(names = "--max-features", description = "Vocabulary size cap, most frequent n-grams first (default 2000000).")
+    Integer maxFeatures;
+
+    @Option(names = "--ngrams", description = "Syllable n-gram range of the accented view, MIN-MAX (default 1-3).")
+    String ngrams;
+
     @Option(names = "--epochs", description = "Most epochs of the neural model (default 30; early stopping usually ends sooner).")
     Integer epochs;
+
+    @Option(names = "--neural-dim", description = "Embedding width of the neural model (default 64).")
+    Integer neuralDimension;
+
+    @Option(names = "--neural-lr", description = "Learning rate of the neural embedding table (default 2.0).")
+    Double neuralLearningRate;
+
+    @Option(names = "--neural-features", description = "Rows of the neural table: the most frequent features (default 200000).")
+    Integer neuralFeatures;
+
+    @Option(names = "--linear-lambda", description = "L2 penalty of the linear model (default 0.1).")
+    Double linearLambda;
+
+    @Option(names = "--linear-max-iter", description = "Most L-BFGS iterations of the linear model per label (default 200).")
+    Integer linearMaxIterations;
 
     @Override
     public Integer call() throws Exception {
@@ -65,15 +92,51 @@ final class TrainCommand implements Callable<Integer> {
         CorpusReader.checkLabels(documents, labels);
         TrainingConfig config = TrainingConfig.defaults().withModelType(ModelType.parse(modelType)).withSeed(seed).withFolds(folds)
                 .withMinExamples(minExamples);
-        if (epochs != null) {
-            config = config.withNeural(config.neural().withMaxEpochs(epochs));
-        }
+        config = overrides(config);
         TrainingResult result = new ClassifierTrainer(config, progress).train(documents, labels);
         ModelBundle bundle = ModelBundle.save(result, config, TrainingData.of(documents, sources), out);
         result.crossValidation().forEach((view, e) -> progress.message(String.format(
                 "cross-validated %-8s micro-F1 %.3f  macro-F1 %.3f", view.id(), e.microF1(), e.macroF1())));
         progress.message("saved " + bundle.id() + " to " + bundle.path() + " in " + result.elapsed().toSeconds() + " s");
         return 0;
+    }
+
+    private TrainingConfig overrides(TrainingConfig config) {
+        if (cvMaxDocuments != null) {
+            config = config.withCrossValidationMaxDocuments(cvMaxDocuments);
+        }
+        if (maxFeatures != null) {
+            FeatureConfig f = config.features();
+            config = config.withFeatures(new FeatureConfig(f.minN(), f.maxN(), f.strippedMaxN(), f.minDf(), f.maxDfRatio(), maxFeatures));
+        }
+        if (ngrams != null) {
+            String[] range = ngrams.split("-");
+            if (range.length != 2) {
+                throw new IllegalArgumentException("--ngrams expects MIN-MAX such as 1-3, got '" + ngrams + "'");
+            }
+            config = config.withFeatures(config.features().withNgrams(Integer.parseInt(range[0].strip()), Integer.parseInt(range[1].strip())));
+        }
+        NeuralConfig neural = config.neural();
+        if (epochs != null) {
+            neural = neural.withMaxEpochs(epochs);
+        }
+        if (neuralDimension != null) {
+            neural = neural.withDimension(neuralDimension);
+        }
+        if (neuralLearningRate != null) {
+            neural = neural.withTableLearningRate(neuralLearningRate);
+        }
+        if (neuralFeatures != null) {
+            neural = neural.withMaxFeatures(neuralFeatures);
+        }
+        LinearConfig linear = config.linear();
+        if (linearLambda != null) {
+            linear = linear.withLambda(linearLambda);
+        }
+        if (linearMaxIterations != null) {
+            linear = linear.withMaxIterations(linearMaxIterations);
+        }
+        return config.withNeural(neural).withLinear(linear);
     }
 
     private static Taxonomy labelsOf(List<Document> documents) {
