@@ -155,8 +155,7 @@ final class TrainCommand implements Callable<Integer> {
         if (own != null) {
             return own;
         }
-        String env = System.getenv("NHAN_TAXONOMY");
-        Path fallback = env != null && !env.isBlank() ? Path.of(env) : Path.of("data", "taxonomy.json");
+        Path fallback = Defaults.taxonomyPath();
         if (!Files.exists(fallback)) {
             throw new IllegalArgumentException("no taxonomy: pass --taxonomy FILE (looked for " + fallback.toAbsolutePath() + ")");
         }
