@@ -36,37 +36,31 @@ public final class FeatureExtractor {
 
     /** The features of one article; {@code title} may be null. */
     public SparseVector extract(String title, String text) {
-        return vectorize(ngramKeys(title, text, config));
+        return vectorize(ngramCounts(title, text, config));
     }
 
-    /** Every n-gram key of the article, sorted, with repeats (one per occurrence). */
-    public static long[] ngramKeys(String title, String text, FeatureConfig config) {
+    /** The n-grams of the article (title and text, normalised) with their counts. */
+    public static NGramCounts ngramCounts(String title, String text, FeatureConfig config) {
         Objects.requireNonNull(text, "text must not be null");
         String normalized = TextNormalizer.standard().normalize(joined(title, text));
-        KeyBuffer buffer = new KeyBuffer(normalized.length());
-        new NGramHasher(config).emit(SyllableTokenizer.segments(normalized), (key, segment, start, n, stripped) -> buffer.add(key));
-        long[] keys = buffer.toArray();
-        Arrays.sort(keys);
-        return keys;
+        LongIntMap counts = new LongIntMap(normalized.length());
+        new NGramHasher(config).emit(SyllableTokenizer.segments(normalized), (key, segment, start, n, stripped) -> counts.add(key, 1));
+        return NGramCounts.from(counts);
     }
 
-    /** TF-IDF features from sorted n-gram keys; keys outside the vocabulary are ignored. */
-    public SparseVector vectorize(long[] sortedKeys) {
-        int[] ids = new int[sortedKeys.length];
-        float[] values = new float[sortedKeys.length];
+    /** TF-IDF features from n-gram counts; n-grams outside the vocabulary are ignored. */
+    public SparseVector vectorize(NGramCounts counts) {
+        long[] keys = counts.keys();
+        int[] ids = new int[keys.length];
+        float[] values = new float[keys.length];
         int count = 0;
-        for (int i = 0; i < sortedKeys.length; ) {
-            int j = i;
-            while (j < sortedKeys.length && sortedKeys[j] == sortedKeys[i]) {
-                j++;
-            }
-            int id = vocabulary.id(sortedKeys[i]);
+        for (int i = 0; i < keys.length; i++) {
+            int id = vocabulary.id(keys[i]);
             if (id >= 0) {
                 ids[count] = id;
-                values[count] = (float) ((1 + Math.log(j - i)) * vocabulary.idf(id));
+                values[count] = (float) ((1 + Math.log(counts.counts()[i])) * vocabulary.idf(id));
                 count++;
             }
-            i = j;
         }
         return normalized(ids, values, count);
     }
@@ -112,29 +106,8 @@ public final class FeatureExtractor {
         return new SparseVector(sortedIds, sortedValues);
     }
 
-    /** A growable long array. */
-    private static final class KeyBuffer {
-        private long[] keys;
-        private int size;
-
-        KeyBuffer(int expected) {
-            keys = new long[Math.max(16, expected)];
-        }
-
-        void add(long key) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-            }
-            keys[size++] = key;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(keys, size);
-        }
-    }
-
     /** Convenience for tests and small corpora: fit on texts and extract in one go. */
     public static FeatureExtractor fit(List<String> texts, FeatureConfig config) {
-        return VocabularyBuilder.fit(texts.stream().map(t -> ngramKeys(null, t, config)).toList(), config);
+        return VocabularyBuilder.fit(texts.stream().map(t -> ngramCounts(null, t, config)).toList(), config);
     }
 }

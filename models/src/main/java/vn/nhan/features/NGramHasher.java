@@ -29,8 +29,7 @@ public final class NGramHasher {
             for (int i = 0; i < len; i++) {
                 String s = segment.get(i);
                 accented[i] = hash(s);
-                String plain = config.strippedMaxN() > 0 ? ToneMarks.strip(s) : s;
-                stripped[i] = plain == s ? accented[i] : hash(plain);
+                stripped[i] = config.strippedMaxN() > 0 ? hashStripped(s) : accented[i];
             }
             emitView(segment, accented, config.minN(), config.maxN(), false, sink);
             emitView(segment, stripped, 1, config.strippedMaxN(), true, sink);
@@ -59,6 +58,15 @@ public final class NGramHasher {
         long h = 0xCBF29CE484222325L;
         for (int i = 0; i < s.length(); i++) {
             h = (h ^ s.charAt(i)) * 0x100000001B3L;
+        }
+        return h;
+    }
+
+    /** {@code hash(ToneMarks.strip(s))} without building the stripped string. */
+    static long hashStripped(String s) {
+        long h = 0xCBF29CE484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ ToneMarks.strip(s.charAt(i))) * 0x100000001B3L;
         }
         return h;
     }

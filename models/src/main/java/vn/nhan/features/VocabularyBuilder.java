@@ -13,8 +13,8 @@ public final class VocabularyBuilder {
     private VocabularyBuilder() {
     }
 
-    /** Fits on the sorted n-gram keys of each training document. */
-    public static FeatureExtractor fit(List<long[]> documentKeys, FeatureConfig config) {
+    /** Fits on the n-gram counts of each training document. */
+    public static FeatureExtractor fit(List<NGramCounts> documentKeys, FeatureConfig config) {
         if (documentKeys.isEmpty()) {
             throw new IllegalArgumentException("cannot fit a vocabulary on an empty corpus");
         }
@@ -38,13 +38,11 @@ public final class VocabularyBuilder {
         return new FeatureExtractor(config, new Vocabulary(keys, idf));
     }
 
-    private static LongIntMap documentFrequencies(List<long[]> documentKeys) {
+    private static LongIntMap documentFrequencies(List<NGramCounts> documents) {
         LongIntMap df = new LongIntMap(1 << 16);
-        for (long[] keys : documentKeys) {
-            for (int i = 0; i < keys.length; i++) {
-                if (i == 0 || keys[i] != keys[i - 1]) {
-                    df.add(keys[i], 1);
-                }
+        for (NGramCounts document : documents) {
+            for (long key : document.keys()) {
+                df.add(key, 1);
             }
         }
         return df;

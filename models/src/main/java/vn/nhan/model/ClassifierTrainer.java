@@ -116,7 +116,7 @@ public final class ClassifierTrainer {
                         r -> new Thread(r, "neural-trainer").start())
                 : CompletableFuture.completedFuture(null);
         LinearModel linear = config.modelType().usesLinear()
-                ? new LinearTrainer(config.linear()).fit(vectors, gold, dimension, progress)
+                ? new LinearTrainer(config.linear(), seed).fit(vectors, gold, dimension, progress)
                 : null;
         try {
             return new Models(features, neural.join(), linear);

@@ -3,6 +3,7 @@ package vn.nhan.model;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -23,10 +24,16 @@ import vn.nhan.features.SparseVector;
  * Trains an {@link EmbeddingBagModel}. Each mini-batch: bag the documents in Java, let DL4J compute
  * the head's gradients and the gradient with respect to its input (binary cross-entropy over the
  * sigmoid outputs), step the head through its Adam updater, and push the input gradient back
- * into the rows of the table the batch touched (sparse SGD with linear decay). Early stopping
- * keeps the epoch with the lowest validation loss. Deterministic for a given seed.
+ * into the rows of the table the batch touched (sparse SGD with linear decay). Bags and table
+ * updates run on all cores without changing the result. Early stopping keeps the epoch with the
+ * lowest validation loss. Deterministic for a given seed.
  */
 public final class EmbeddingBagTrainer {
+    /**
+     * The table update is split by row (id modulo this) across threads: each row still receives
+     * its updates in document order, so the result does not depend on the number of threads.
+     */
+    private static final int PARTITIONS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final NeuralConfig config;
     private final long seed;
 
@@ -39,7 +46,7 @@ public final class EmbeddingBagTrainer {
         int labels = gold[0].length;
         int dim = config.dimension();
         Random random = new Random(seed);
-        int[] order = shuffled(rows.size(), random);
+        int[] order = Shuffling.shuffled(rows.size(), random);
         int validation = rows.size() >= 40 ? (int) Math.round(rows.size() * config.validationFraction()) : 0;
         int[] train = Arrays.copyOfRange(order, validation, order.length);
         int[] valid = Arrays.copyOfRange(order, 0, validation);
@@ -58,7 +65,7 @@ public final class EmbeddingBagTrainer {
         long totalSteps = (long) config.maxEpochs() * ((train.length + batchSize - 1) / batchSize);
         long step = 0;
         for (int epoch = 0; epoch < config.maxEpochs(); epoch++) {
-            shuffle(train, random);
+            Shuffling.shuffle(train, random);
             double trainLoss = 0;
             for (int start = 0; start < train.length; start += batchSize) {
                 int[] batch = Arrays.copyOfRange(train, start, Math.min(train.length, start + batchSize));
@@ -111,16 +118,21 @@ public final class EmbeddingBagTrainer {
         head.getUpdater().update(head, gradient, iteration, epoch, batch.length, LayerWorkspaceMgr.noWorkspaces());
         head.params().subi(gradient.gradient());
         float[] inputGradient = gradients.getSecond().castTo(DataType.FLOAT).dup('c').data().asFloat();
-        for (int b = 0; b < batch.length; b++) {
-            SparseVector x = rows.get(batch[b]);
-            for (int i = 0; i < x.size() && x.ids()[i] < tableRows; i++) {
-                float scale = (float) (rate * x.values()[i]);
-                int row = x.ids()[i] * dim;
-                for (int k = 0; k < dim; k++) {
-                    table[row + k] -= scale * inputGradient[b * dim + k];
+        IntStream.range(0, PARTITIONS).parallel().forEach(part -> {
+            for (int b = 0; b < batch.length; b++) {
+                SparseVector x = rows.get(batch[b]);
+                for (int i = 0; i < x.size() && x.ids()[i] < tableRows; i++) {
+                    if (x.ids()[i] % PARTITIONS != part) {
+                        continue;
+                    }
+                    float scale = (float) (rate * x.values()[i]);
+                    int row = x.ids()[i] * dim;
+                    for (int k = 0; k < dim; k++) {
+                        table[row + k] -= scale * inputGradient[b * dim + k];
+                    }
                 }
             }
-        }
+        });
         return loss;
     }
 
@@ -147,9 +159,7 @@ public final class EmbeddingBagTrainer {
     private INDArray bags(float[] table, List<SparseVector> rows, int[] batch) {
         int dim = config.dimension();
         float[] data = new float[batch.length * dim];
-        for (int b = 0; b < batch.length; b++) {
-            EmbeddingBagModel.bag(table, dim, rows.get(batch[b]), data, b * dim);
-        }
+        IntStream.range(0, batch.length).parallel().forEach(b -> EmbeddingBagModel.bag(table, dim, rows.get(batch[b]), data, b * dim));
         return Nd4j.create(data, new long[] {batch.length, dim}, 'c');
     }
 
@@ -163,23 +173,4 @@ public final class EmbeddingBagTrainer {
         }
         return Nd4j.create(data, new long[] {batch.length, labels}, 'c');
     }
-
-    private static int[] shuffled(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        shuffle(order, random);
-        return order;
-    }
-
-    private static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
 }

@@ -5,12 +5,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import vn.nhan.data.Document;
 import vn.nhan.data.Taxonomy;
 import vn.nhan.features.FeatureExtractor;
+import vn.nhan.features.NGramCounts;
 
 /**
  * Documents ready for training: their n-gram keys (computed once, in parallel) and gold label rows.
  * Checks that every label is known and has enough examples.
  */
-record TrainingSet(List<long[]> keys, boolean[][] gold) {
+record TrainingSet(List<NGramCounts> keys, boolean[][] gold) {
 
     int size() {
         return gold.length;
@@ -21,7 +22,7 @@ record TrainingSet(List<long[]> keys, boolean[][] gold) {
         if (indices.length == gold.length) {
             return this;
         }
-        List<long[]> k = new java.util.ArrayList<>(indices.length);
+        List<NGramCounts> k = new java.util.ArrayList<>(indices.length);
         boolean[][] g = new boolean[indices.length][];
         for (int i = 0; i < indices.length; i++) {
             k.add(keys.get(indices[i]));
@@ -59,8 +60,8 @@ record TrainingSet(List<long[]> keys, boolean[][] gold) {
             throw new IllegalArgumentException("the training corpus has " + documents.size() + " documents, fewer than the " + config.folds() + " cross-validation folds");
         }
         AtomicInteger done = new AtomicInteger();
-        List<long[]> keys = documents.parallelStream().map(d -> {
-            long[] k = FeatureExtractor.ngramKeys(d.title(), d.text(), config.features());
+        List<NGramCounts> keys = documents.parallelStream().map(d -> {
+            NGramCounts k = FeatureExtractor.ngramCounts(d.title(), d.text(), config.features());
             int count = done.incrementAndGet();
             if (count % 1000 == 0 || count == documents.size()) {
                 progress.step("documents read", count, documents.size());

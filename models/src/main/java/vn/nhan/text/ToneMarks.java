@@ -50,6 +50,11 @@ public final class ToneMarks {
         return c < TABLE && CODE[c] != 0;
     }
 
+    /** {@code c} without its diacritics ('ế' becomes 'e', 'đ' becomes 'd'). */
+    public static char strip(char c) {
+        return c < TABLE ? STRIPPED[c] : c;
+    }
+
     /** The text with every diacritic removed ("Quy chế phối hợp" becomes "Quy che phoi hop"). */
     public static String strip(String text) {
         char[] out = null;

@@ -29,15 +29,15 @@ class FeatureExtractorTest {
     private static final FeatureExtractor FITTED = FeatureExtractor.fit(CORPUS, FeatureConfig.defaults().withMinDf(1));
 
     @Test
-    void ngramKeysAreSortedWithOneKeyPerOccurrence() {
-        long[] keys = FeatureExtractor.ngramKeys(null, "Quy chế phối hợp", FeatureConfig.defaults());
+    void sortedKeysListEveryOccurrenceInOrder() {
+        long[] keys = FeatureExtractor.ngramCounts(null, "Quy chế phối hợp", FeatureConfig.defaults()).sortedKeys();
         assertEquals(16, keys.length);
         long[] sorted = keys.clone();
         Arrays.sort(sorted);
         assertArrayEquals(sorted, keys);
         assertEquals(16, Arrays.stream(keys).distinct().count());
 
-        long[] repeated = FeatureExtractor.ngramKeys(null, "mưa to. mưa to.", FeatureConfig.defaults());
+        long[] repeated = FeatureExtractor.ngramCounts(null, "mưa to. mưa to.", FeatureConfig.defaults()).sortedKeys();
         // each sentence: mưa, to, mưa to accented and mua, to, mua to stripped
         assertEquals(2 * 6, repeated.length);
         assertEquals(6, Arrays.stream(repeated).distinct().count());
@@ -46,18 +46,18 @@ class FeatureExtractorTest {
     @Test
     void theTitleIsTheFirstLineOfTheArticle() {
         FeatureConfig config = FeatureConfig.defaults();
-        assertArrayEquals(FeatureExtractor.ngramKeys(null, "Giá vàng tăng\nThị trường sôi động", config),
-                FeatureExtractor.ngramKeys("Giá vàng tăng", "Thị trường sôi động", config));
-        assertArrayEquals(FeatureExtractor.ngramKeys(null, "Thị trường", config), FeatureExtractor.ngramKeys("  ", "Thị trường", config));
-        assertArrayEquals(FeatureExtractor.ngramKeys(null, "Thị trường", config), FeatureExtractor.ngramKeys("", "Thị trường", config));
+        assertArrayEquals(FeatureExtractor.ngramCounts(null, "Giá vàng tăng\nThị trường sôi động", config).sortedKeys(),
+                FeatureExtractor.ngramCounts("Giá vàng tăng", "Thị trường sôi động", config).sortedKeys());
+        assertArrayEquals(FeatureExtractor.ngramCounts(null, "Thị trường", config).sortedKeys(), FeatureExtractor.ngramCounts("  ", "Thị trường", config).sortedKeys());
+        assertArrayEquals(FeatureExtractor.ngramCounts(null, "Thị trường", config).sortedKeys(), FeatureExtractor.ngramCounts("", "Thị trường", config).sortedKeys());
         // the title's last syllable and the text's first are never one bigram: 2 segments of 2 syllables
-        assertEquals(2 * (3 + 3), FeatureExtractor.ngramKeys("Giá vàng", "thị trường", config).length);
+        assertEquals(2 * (3 + 3), FeatureExtractor.ngramCounts("Giá vàng", "thị trường", config).sortedKeys().length);
     }
 
     @Test
     void nullTextIsRefused() {
         NullPointerException e = assertThrows(NullPointerException.class,
-                () -> FeatureExtractor.ngramKeys("tiêu đề", null, FeatureConfig.defaults()));
+                () -> FeatureExtractor.ngramCounts("tiêu đề", null, FeatureConfig.defaults()));
         assertEquals("text must not be null", e.getMessage());
     }
 
@@ -92,7 +92,7 @@ class FeatureExtractorTest {
         Vocabulary vocabulary = new Vocabulary(new long[] {30, 10, 20}, new float[] {1.5f, 2f, 1f});
         FeatureExtractor extractor = new FeatureExtractor(FeatureConfig.defaults(), vocabulary);
         // key 10 (id 1) twice, key 20 (id 2) once, key 30 (id 0) once, key 99 unknown
-        SparseVector v = extractor.vectorize(new long[] {10, 10, 20, 30, 99, 99});
+        SparseVector v = extractor.vectorize(NGramCounts.of(10, 10, 20, 30, 99, 99));
         double w0 = 1.5;
         double w1 = (1 + Math.log(2)) * 2;
         double w2 = 1;
@@ -105,7 +105,7 @@ class FeatureExtractorTest {
     void textWithNoKnownNgramGivesTheEmptyVector() {
         assertSame(SparseVector.EMPTY, FITTED.extract(null, "xyzzy plugh"));
         assertSame(SparseVector.EMPTY, FITTED.extract(null, ""));
-        assertSame(SparseVector.EMPTY, FITTED.vectorize(new long[0]));
+        assertSame(SparseVector.EMPTY, FITTED.vectorize(NGramCounts.of()));
     }
 
     @Test

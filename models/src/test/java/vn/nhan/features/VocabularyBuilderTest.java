@@ -22,14 +22,14 @@ class VocabularyBuilderTest {
     @Test
     void keysBelowTheMinimumDocumentFrequencyAreLeftOut() {
         List<long[]> docs = List.of(new long[] {1, 2, 3}, new long[] {2, 3}, new long[] {3, 4});
-        Vocabulary v = VocabularyBuilder.fit(docs, MIN_DF_2).vocabulary();
+        Vocabulary v = fit(docs, MIN_DF_2).vocabulary();
         assertEquals(2, v.size());
         assertEquals(-1, v.id(1));
         assertEquals(-1, v.id(4));
         assertEquals(0, v.id(3), "df 3 comes first");
         assertEquals(1, v.id(2), "df 2 comes next");
 
-        Vocabulary all = VocabularyBuilder.fit(docs, MIN_DF_2.withMinDf(1)).vocabulary();
+        Vocabulary all = fit(docs, MIN_DF_2.withMinDf(1)).vocabulary();
         assertEquals(4, all.size());
         assertEquals(List.of(3L, 2L, 1L, 4L), keysInIdOrder(all, 1, 2, 3, 4));
     }
@@ -37,7 +37,7 @@ class VocabularyBuilderTest {
     @Test
     void aKeyRepeatedInOneDocumentCountsOnceForDocumentFrequency() {
         List<long[]> docs = List.of(new long[] {7, 7, 7, 7}, new long[] {8}, new long[] {8});
-        Vocabulary v = VocabularyBuilder.fit(docs, MIN_DF_2).vocabulary();
+        Vocabulary v = fit(docs, MIN_DF_2).vocabulary();
         assertEquals(1, v.size());
         assertEquals(0, v.id(8));
         assertEquals(-1, v.id(7));
@@ -46,7 +46,7 @@ class VocabularyBuilderTest {
     @Test
     void idfIsTheSmoothedLogarithm() {
         List<long[]> docs = List.of(new long[] {1, 2}, new long[] {1}, new long[] {1}, new long[] {2, 3});
-        Vocabulary v = VocabularyBuilder.fit(docs, MIN_DF_2.withMinDf(1)).vocabulary();
+        Vocabulary v = fit(docs, MIN_DF_2.withMinDf(1)).vocabulary();
         assertEquals((float) (Math.log(5.0 / 4.0) + 1), v.idf(v.id(1)), 1e-6f);
         assertEquals((float) (Math.log(5.0 / 3.0) + 1), v.idf(v.id(2)), 1e-6f);
         assertEquals((float) (Math.log(5.0 / 2.0) + 1), v.idf(v.id(3)), 1e-6f);
@@ -60,13 +60,13 @@ class VocabularyBuilderTest {
             twenty.add(i < 18 ? new long[] {1, 2, 100 + i} : new long[] {1, 100 + i});
         }
         // key 1 in 20 of 20 documents > 0.9 * 20 = 18: cut; key 2 in 18: kept
-        Vocabulary v = VocabularyBuilder.fit(twenty, config).vocabulary();
+        Vocabulary v = fit(twenty, config).vocabulary();
         assertEquals(-1, v.id(1));
         assertEquals(0, v.id(2));
         assertEquals(21, v.size());
 
         // with 19 documents the ratio is not applied
-        Vocabulary small = VocabularyBuilder.fit(twenty.subList(0, 19), config).vocabulary();
+        Vocabulary small = fit(twenty.subList(0, 19), config).vocabulary();
         assertEquals(0, small.id(1));
     }
 
@@ -74,7 +74,7 @@ class VocabularyBuilderTest {
     void theCapKeepsTheMostFrequentKeysThenTheSmallestKeys() {
         FeatureConfig capped = new FeatureConfig(1, 3, 2, 1, 1, 3);
         List<long[]> docs = List.of(new long[] {-5, 1, 9}, new long[] {9, 40}, new long[] {2, 9, 40}, new long[] {-7});
-        Vocabulary v = VocabularyBuilder.fit(docs, capped).vocabulary();
+        Vocabulary v = fit(docs, capped).vocabulary();
         assertEquals(3, v.size());
         // 9 (df 3), 40 (df 2), then the df-1 keys in ascending order: -7, -5, 1, 2 -> -7 kept
         assertEquals(List.of(9L, 40L, -7L), keysInIdOrder(v, -7, -5, 1, 2, 9, 40));
@@ -92,11 +92,11 @@ class VocabularyBuilderTest {
             java.util.Arrays.sort(keys);
             docs.add(keys);
         }
-        byte[] first = bytes(VocabularyBuilder.fit(docs, MIN_DF_2).vocabulary());
-        assertArrayEquals(first, bytes(VocabularyBuilder.fit(docs, MIN_DF_2).vocabulary()));
+        byte[] first = bytes(fit(docs, MIN_DF_2).vocabulary());
+        assertArrayEquals(first, bytes(fit(docs, MIN_DF_2).vocabulary()));
         List<long[]> shuffled = new ArrayList<>(docs);
         Collections.shuffle(shuffled, new Random(11));
-        assertArrayEquals(first, bytes(VocabularyBuilder.fit(shuffled, MIN_DF_2).vocabulary()));
+        assertArrayEquals(first, bytes(fit(shuffled, MIN_DF_2).vocabulary()));
     }
 
     @Test
@@ -114,13 +114,13 @@ class VocabularyBuilderTest {
 
     @Test
     void anEmptyCorpusIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VocabularyBuilder.fit(List.of(), MIN_DF_2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fit(List.of(), MIN_DF_2));
         assertEquals("cannot fit a vocabulary on an empty corpus", e.getMessage());
     }
 
     @Test
     void aCorpusWithNoKeyFrequentEnoughGivesAnEmptyVocabulary() {
-        Vocabulary v = VocabularyBuilder.fit(List.of(new long[] {1}, new long[] {2}), MIN_DF_2).vocabulary();
+        Vocabulary v = fit(List.of(new long[] {1}, new long[] {2}), MIN_DF_2).vocabulary();
         assertEquals(0, v.size());
     }
 
@@ -141,5 +141,9 @@ class VocabularyBuilderTest {
             v.write(out);
         }
         return buffer.toByteArray();
+    }
+
+    private static FeatureExtractor fit(List<long[]> documents, FeatureConfig config) {
+        return VocabularyBuilder.fit(documents.stream().map(NGramCounts::of).toList(), config);
     }
 }

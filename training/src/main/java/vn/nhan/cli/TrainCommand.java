@@ -75,6 +75,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--linear-max-iter", description = "Most L-BFGS iterations of the linear model per label (default 200).")
     Integer linearMaxIterations;
 
+    @Option(names = "--linear-solver", description = "auto (default: L-BFGS for small corpora, SGD for large), lbfgs or sgd.")
+    String linearSolver;
+
     @Override
     public Integer call() throws Exception {
         ConsoleProgress progress = new ConsoleProgress(System.err);
@@ -135,6 +138,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (linearMaxIterations != null) {
             linear = linear.withMaxIterations(linearMaxIterations);
+        }
+        if (linearSolver != null) {
+            linear = linear.withSolver(LinearConfig.Solver.parse(linearSolver));
         }
         return config.withNeural(neural).withLinear(linear);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import vn.nhan.bundle.AtomicFiles;
 
 /**
  * Writes an {@link EvaluationReport} as three files in a directory: {@code report.json} (for

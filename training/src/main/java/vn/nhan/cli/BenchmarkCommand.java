@@ -1,0 +1,99 @@
+package vn.nhan.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.nhan.bundle.ModelBundle;
+import vn.nhan.corpus.CorpusReader;
+import vn.nhan.data.Document;
+import vn.nhan.features.SparseVector;
+import vn.nhan.model.Classifier;
+
+/**
+ * {@code nhan benchmark}: in-process classification speed of a bundle on this machine — batch
+ * throughput (documents per second, all cores) and single-document latency percentiles — on
+ * articles of a fixed length assembled from an input corpus.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Measures in-process classification throughput (batch) and single-document latency on articles of --words words.")
+final class BenchmarkCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "Model bundle directory.")
+    Path model;
+
+    @Option(names = "--input", required = true, description = "Corpus whose texts are cut into benchmark articles.")
+    Path input;
+
+    @Option(names = "--words", defaultValue = "700", description = "Words per benchmark article (default ${DEFAULT-VALUE}).")
+    int words;
+
+    @Option(names = "--documents", defaultValue = "5000", description = "Articles per batch round (default ${DEFAULT-VALUE}).")
+    int documents;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "Batch rounds (default ${DEFAULT-VALUE}); the first is warm-up.")
+    int rounds;
+
+    @Option(names = "--singles", defaultValue = "3000", description = "Single-document calls timed (default ${DEFAULT-VALUE}).")
+    int singles;
+
+    @Override
+    public Integer call() throws Exception {
+        Classifier classifier = ModelBundle.load(model).classifier();
+        List<String> articles = articles(CorpusReader.read(input, false).documents());
+        System.out.printf("model %s (%s), %d articles of %d words, %d cores%n", model, classifier.type().id(), articles.size(), words,
+                Runtime.getRuntime().availableProcessors());
+        double[] rates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long start = System.nanoTime();
+            List<SparseVector> rows = articles.parallelStream().map(t -> classifier.features().extract(null, t)).toList();
+            float[][] scores = classifier.scoresParallel(rows, classifier.type(), 64);
+            long elapsed = System.nanoTime() - start;
+            rates[r] = scores.length / (elapsed / 1e9);
+            System.out.printf("batch round %d: %.0f documents/s%s%n", r + 1, rates[r], r == 0 ? " (warm-up)" : "");
+        }
+        double[] measured = Arrays.copyOfRange(rates, Math.min(1, rounds - 1), rounds);
+        Arrays.sort(measured);
+        long[] latencies = new long[singles];
+        for (int i = 0; i < singles; i++) {
+            String text = articles.get(i % articles.size());
+            long start = System.nanoTime();
+            classifier.predict(null, text);
+            latencies[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(latencies);
+        System.out.printf("batch throughput: median %.0f documents/s (best %.0f)%n", measured[measured.length / 2], measured[measured.length - 1]);
+        System.out.printf("single document latency: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms (one thread, after %d calls)%n",
+                percentile(latencies, 0.50), percentile(latencies, 0.90), percentile(latencies, 0.99), singles);
+        return 0;
+    }
+
+    private List<String> articles(List<Document> docs) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int count = 0;
+        for (int i = 0; out.size() < documents; i = (i + 1) % docs.size()) {
+            for (String word : docs.get(i).text().split("\\s+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                current.append(word).append(' ');
+                if (++count == words) {
+                    out.add(current.toString());
+                    current.setLength(0);
+                    count = 0;
+                    if (out.size() == documents) {
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
+    }
+}
