@@ -55,7 +55,7 @@ public final class ModelBundle {
     static final String NEURAL_TABLE = "neural-table.bin";
     static final String NEURAL_HEAD = "neural-head.zip";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final Classifier classifier;
     private final Map<String, Object> manifest;

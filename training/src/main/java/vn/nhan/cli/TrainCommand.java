@@ -1,25 +1,18 @@
 package vn.nhan.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.nhan.bundle.ModelBundle;
-import vn.nhan.bundle.TrainingData;
 import vn.nhan.corpus.Corpus;
-import vn.nhan.corpus.CorpusReader;
-import vn.nhan.data.Document;
 import vn.nhan.data.Taxonomy;
 import vn.nhan.features.FeatureConfig;
-import vn.nhan.model.ClassifierTrainer;
 import vn.nhan.model.LinearConfig;
 import vn.nhan.model.NeuralConfig;
 import vn.nhan.model.ModelType;
 import vn.nhan.model.TrainingConfig;
-import vn.nhan.model.TrainingResult;
+import vn.nhan.train.TrainingJob;
 
 /** {@code nhan train}: trains a model on a labelled corpus and saves it as a bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -80,28 +73,19 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
-        List<Document> documents = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        Taxonomy own = null;
-        for (Path path : corpora) {
-            Corpus corpus = CorpusReader.read(path);
-            documents.addAll(corpus.documents());
-            sources.addAll(corpus.sources());
-            own = corpus.ownTaxonomy().orElse(own);
-        }
-        progress.message("read " + documents.size() + " documents from " + String.join(", ", sources));
-        Taxonomy labels = "corpus".equals(String.valueOf(taxonomy)) ? labelsOf(documents) : resolveTaxonomy(own);
-        CorpusReader.checkLabels(documents, labels);
-        TrainingConfig config = TrainingConfig.defaults().withModelType(ModelType.parse(modelType)).withSeed(seed).withFolds(folds)
-                .withMinExamples(minExamples);
-        config = overrides(config);
-        TrainingResult result = new ClassifierTrainer(config, progress).train(documents, labels);
-        ModelBundle bundle = ModelBundle.save(result, config, TrainingData.of(documents, sources), out);
-        result.crossValidation().forEach((view, e) -> progress.message(String.format(
-                "cross-validated %-8s micro-F1 %.3f  macro-F1 %.3f", view.id(), e.microF1(), e.macroF1())));
-        progress.message("saved " + bundle.id() + " to " + bundle.path() + " in " + result.elapsed().toSeconds() + " s");
+        TrainingConfig config = overrides(TrainingConfig.defaults().withModelType(ModelType.parse(modelType)).withSeed(seed)
+                .withFolds(folds).withMinExamples(minExamples));
+        Corpus corpus = TrainingJob.readAll(corpora);
+        Taxonomy labels = TrainingJob.taxonomy(taxonomySource(), corpus);
+        new TrainingJob(config, new ConsoleProgress(System.err)).run(corpus, labels, out);
         return 0;
+    }
+
+    private TrainingJob.TaxonomySource taxonomySource() {
+        if (taxonomy == null) {
+            return new TrainingJob.TaxonomySource.Default(Defaults.taxonomyPath());
+        }
+        return "corpus".equals(taxonomy.toString()) ? new TrainingJob.TaxonomySource.FromCorpus() : new TrainingJob.TaxonomySource.File(taxonomy);
     }
 
     private TrainingConfig overrides(TrainingConfig config) {
@@ -143,28 +127,5 @@ final class TrainCommand implements Callable<Integer> {
             linear = linear.withSolver(LinearConfig.Solver.parse(linearSolver));
         }
         return config.withNeural(neural).withLinear(linear);
-    }
-
-    private static Taxonomy labelsOf(List<Document> documents) {
-        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
-        documents.forEach(d -> ids.addAll(d.labels()));
-        if (ids.isEmpty()) {
-            throw new IllegalArgumentException("--taxonomy corpus: the corpus has no labels");
-        }
-        return Taxonomy.ofIds(ids);
-    }
-
-    private Taxonomy resolveTaxonomy(Taxonomy own) throws Exception {
-        if (taxonomy != null) {
-            return Taxonomy.read(taxonomy);
-        }
-        if (own != null) {
-            return own;
-        }
-        Path fallback = Defaults.taxonomyPath();
-        if (!Files.exists(fallback)) {
-            throw new IllegalArgumentException("no taxonomy: pass --taxonomy FILE (looked for " + fallback.toAbsolutePath() + ")");
-        }
-        return Taxonomy.read(fallback);
     }
 }

@@ -1,0 +1,52 @@
+package vn.nhan.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.nhan.bundle.ModelBundle;
+import vn.nhan.corpus.Corpus;
+import vn.nhan.data.Taxonomy;
+import vn.nhan.model.TrainingConfig;
+import vn.nhan.registry.ModelRegistry;
+import vn.nhan.train.TrainingJob;
+
+/**
+ * {@code nhan bootstrap}: makes sure a registry has a current model, training the default model
+ * from the default corpus when it has none. {@code bin/nhan serve} runs it before starting the
+ * service on a fresh machine.
+ */
+@Command(name = "bootstrap", mixinStandardHelpOptions = true,
+        description = "Trains the default model into the registry if the registry has no current model (run by bin/nhan serve).")
+final class BootstrapCommand implements Callable<Integer> {
+    @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-registry}", description = "Model registry directory (default: $NHAN_REGISTRY or registry).")
+    Path registry;
+
+    @Option(names = "--corpus", description = "Corpus to train on when the registry is empty (default: $NHAN_HOME/data/corpus or data/corpus).")
+    List<Path> corpora;
+
+    @Option(names = "--taxonomy", description = "Taxonomy JSON (default: $NHAN_TAXONOMY, else data/taxonomy.json).")
+    Path taxonomy;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelRegistry models = ModelRegistry.open(registry);
+        Optional<String> current = models.currentVersion();
+        if (current.isPresent()) {
+            System.err.println("registry " + models.root() + " serves model " + current.get());
+            return 0;
+        }
+        ConsoleProgress progress = new ConsoleProgress(System.err);
+        progress.message("registry " + models.root() + " has no model yet: training the default model");
+        Corpus corpus = TrainingJob.readAll(corpora != null ? corpora : List.of(Defaults.corpusPath()));
+        Taxonomy labels = TrainingJob.taxonomy(taxonomy != null ? new TrainingJob.TaxonomySource.File(taxonomy)
+                : new TrainingJob.TaxonomySource.Default(Defaults.taxonomyPath()), corpus);
+        ModelBundle bundle = new TrainingJob(TrainingConfig.defaults(), progress).run(corpus, labels, models.stagingPath());
+        String version = models.add(bundle.path());
+        models.promote(version, "bootstrap: default model trained on " + corpus.documents().size() + " documents");
+        progress.message("registry " + models.root() + " now serves model " + version);
+        return 0;
+    }
+}
