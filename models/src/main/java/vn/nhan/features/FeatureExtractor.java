@@ -65,14 +65,17 @@ public final class FeatureExtractor {
         return normalized(ids, values, count);
     }
 
-    /** For explanations: the display text of each feature id the article contains. */
+    /**
+     * For explanations: the text of each feature id the article contains, as written (an n-gram of
+     * the accent-stripped view shows the syllables it came from).
+     */
     public Map<Integer, String> terms(String title, String text) {
         String normalized = TextNormalizer.standard().normalize(joined(title, text));
         Map<Integer, String> terms = new HashMap<>();
         new NGramHasher(config).emit(SyllableTokenizer.segments(normalized), (key, segment, start, n, stripped) -> {
             int id = vocabulary.id(key);
             if (id >= 0) {
-                terms.putIfAbsent(id, NGramHasher.text(segment, start, n, stripped));
+                terms.putIfAbsent(id, NGramHasher.text(segment, start, n, false));
             }
         });
         return terms;

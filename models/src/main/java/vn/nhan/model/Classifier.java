@@ -146,6 +146,48 @@ public final class Classifier {
         return c;
     }
 
+    /**
+     * The n-grams of the article that raised the score of {@code label} most, strongest first, at
+     * most {@code limit}. Contributions are exact on the logit scale of each model and combined
+     * with the ensemble weight and calibration slopes.
+     */
+    public List<TermWeight> explain(String title, String text, int label, int limit) {
+        SparseVector x = features.extract(title, text);
+        float[] weights = contributions(x, label);
+        Map<Integer, String> terms = features.terms(title, text);
+        Map<String, Float> byTerm = new java.util.HashMap<>();
+        for (int i = 0; i < weights.length; i++) {
+            String term = terms.get(x.ids()[i]);
+            if (term != null) {
+                byTerm.merge(term, weights[i], Float::sum);
+            }
+        }
+        return byTerm.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(e -> new TermWeight(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    private float[] contributions(SparseVector x, int label) {
+        return switch (type) {
+            case NEURAL -> neural.contributions(x, label);
+            case LINEAR -> linear.contributions(x, label);
+            case ENSEMBLE -> {
+                float[] n = neural.contributions(x, label);
+                float[] l = linear.contributions(x, label);
+                double wn = neuralWeight * calibration(ModelType.NEURAL).slopes()[label];
+                double wl = (1 - neuralWeight) * calibration(ModelType.LINEAR).slopes()[label];
+                float[] c = new float[n.length];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = (float) (wn * n[i] + wl * l[i]);
+                }
+                yield c;
+            }
+        };
+    }
+
     /** The prediction for calibrated {@code scores}: labels at or above their threshold, best first. */
     public Prediction toPrediction(float[] scores, float[] thresholds) {
         List<Prediction.LabelScore> passed = new ArrayList<>();

@@ -1,0 +1,141 @@
+package vn.nhan.service;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.nhan.bundle.BundleException;
+import vn.nhan.registry.ModelRegistry;
+import vn.nhan.service.api.AdminRoutes;
+import vn.nhan.service.api.ApiError;
+import vn.nhan.service.api.ClassifyRoutes;
+import vn.nhan.service.api.ModelRoutes;
+import vn.nhan.service.api.WebRoutes;
+import vn.nhan.service.metrics.ServiceMetrics;
+import vn.nhan.service.model.LoadedModel;
+import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.model.RegistryWatcher;
+
+/**
+ * The Nhãn HTTP service: loads the model (refusing to start on a bad bundle), serves the API,
+ * the web page and the metrics, hot-reloads when the registry's current model changes, and stops
+ * gracefully (in-flight requests finish).
+ */
+public final class NhanServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NhanServer.class);
+    private final Javalin app;
+    private final ModelHolder models;
+    private final RegistryWatcher watcher;
+
+    private NhanServer(Javalin app, ModelHolder models, RegistryWatcher watcher) {
+        this.app = app;
+        this.models = models;
+        this.watcher = watcher;
+    }
+
+    /** Loads the model and starts listening; throws with a one-line reason when it cannot. */
+    public static NhanServer start(ServiceConfig config) throws IOException {
+        ModelHolder models = new ModelHolder();
+        ServiceMetrics metrics = new ServiceMetrics();
+        ModelRegistry registry = config.registry() == null ? null : ModelRegistry.open(config.registry());
+        Path initial = initialBundle(config, registry);
+        LoadedModel loaded = models.loadNow(initial);
+        metrics.modelServed(loaded.id(), loaded.version());
+        RegistryWatcher watcher = null;
+        if (registry != null) {
+            watcher = new RegistryWatcher(registry, models, loaded.version());
+            watcher.start(config.registryPoll());
+        }
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.prefer405over404 = true;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.jsonMapper(new JavalinJackson().updateMapper(m -> { }));
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
+            cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms));
+        });
+        new ClassifyRoutes(models, config, metrics).register(app);
+        new ModelRoutes(models).register(app);
+        new AdminRoutes(models, config.adminToken(), () -> currentBundle(config, registry)).register(app);
+        new WebRoutes().register(app);
+        app.get("/metrics", ctx -> {
+            models.current().ifPresent(m -> metrics.modelServed(m.id(), m.version()));
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+        });
+        registerErrors(app);
+        app.start(config.host(), config.port());
+        LOG.info("serving model {} on http://{}:{}/", loaded.id(), config.host(), app.port());
+        return new NhanServer(app, models, watcher);
+    }
+
+    private static Path initialBundle(ServiceConfig config, ModelRegistry registry) throws IOException {
+        if (registry == null) {
+            return config.model();
+        }
+        return registry.currentBundle().orElseThrow(() -> new BundleException("registry " + registry.root()
+                + " has no current model (train one with: bin/nhan bootstrap --registry " + registry.root() + ")"));
+    }
+
+    private static Path currentBundle(ServiceConfig config, ModelRegistry registry) {
+        try {
+            return initialBundle(config, registry);
+        } catch (IOException e) {
+            throw new ApiError(422, "bundle_refused", e.getMessage());
+        }
+    }
+
+    private static String route(Context ctx) {
+        try {
+            String path = ctx.endpointHandlerPath();
+            return path == null || path.isEmpty() || path.equals("*") ? "NOT_FOUND" : path;
+        } catch (RuntimeException e) {
+            return "NOT_FOUND";
+        }
+    }
+
+    private static void registerErrors(Javalin app) {
+        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(error(e.code(), e.getMessage())));
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            HttpStatus status = HttpStatus.forStatus(e.getStatus());
+            String code = status.getMessage().toLowerCase().replace(' ', '_');
+            String message = switch (e.getStatus()) {
+                case 404 -> "no route " + ctx.method().name() + " " + ctx.path();
+                case 405 -> "method " + ctx.method().name() + " is not allowed on " + ctx.path();
+                default -> e.getMessage();
+            };
+            ctx.status(e.getStatus()).json(error(code, message));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method().name(), ctx.path(), e);
+            ctx.status(500).json(error("internal_error", "an unexpected error occurred; it has been logged"));
+        });
+    }
+
+    private static Map<String, Object> error(String code, String message) {
+        return Map.of("error", Map.of("code", code, "message", message == null ? code : message));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public ModelHolder models() {
+        return models;
+    }
+
+    /** Stops accepting, lets in-flight requests finish (up to the grace period), then stops. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        app.stop();
+        models.close();
+    }
+}

@@ -1,0 +1,65 @@
+package vn.nhan.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nhan serve}: the service's command line; every option is also an environment variable. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves predictions over HTTP from a model bundle, or from a registry's current model (hot-reloaded when it changes)."})
+public final class NhanService implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "${env:NHAN_MODEL}", description = "Model bundle directory ($NHAN_MODEL).")
+    Path model;
+
+    @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY}", description = "Model registry directory ($NHAN_REGISTRY; default registry).")
+    Path registry;
+
+    @Option(names = "--host", defaultValue = "${env:NHAN_HOST:-127.0.0.1}", description = "Address to listen on ($NHAN_HOST, default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:NHAN_PORT:-8080}", description = "Port ($NHAN_PORT, default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--max-batch", defaultValue = "${env:NHAN_MAX_BATCH:-64}", description = "Most documents in one batch request ($NHAN_MAX_BATCH, default ${DEFAULT-VALUE}).")
+    int maxBatch;
+
+    @Option(names = "--max-body", defaultValue = "${env:NHAN_MAX_BODY:-1048576}", description = "Largest request body in bytes ($NHAN_MAX_BODY, default ${DEFAULT-VALUE}).")
+    long maxBody;
+
+    @Option(names = "--registry-poll", defaultValue = "${env:NHAN_REGISTRY_POLL:-2}", description = "Seconds between checks of the registry's current model ($NHAN_REGISTRY_POLL, default ${DEFAULT-VALUE}).")
+    int registryPoll;
+
+    @Option(names = "--shutdown-grace", defaultValue = "${env:NHAN_SHUTDOWN_GRACE:-30}", description = "Seconds in-flight requests get to finish on SIGTERM (default ${DEFAULT-VALUE}).")
+    int shutdownGrace;
+
+    @Override
+    public Integer call() throws Exception {
+        if (model != null && registry != null) {
+            throw new IllegalArgumentException("give --model or --registry, not both");
+        }
+        Path registryDir = model == null && registry == null ? Path.of("registry") : model == null ? registry : null;
+        ServiceConfig config = new ServiceConfig(host, port, model, registryDir, System.getenv("NHAN_ADMIN_TOKEN"), maxBatch, maxBody,
+                Duration.ofSeconds(Math.max(1, registryPoll)), Duration.ofSeconds(Math.max(0, shutdownGrace)));
+        NhanServer server = NhanServer.start(config);
+        System.err.println("Nhãn is serving " + server.models().current().map(m -> m.id()).orElse("?") + " on http://" + host + ":" + server.port() + "/");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.err.println("Nhãn stopped");
+            Runtime.getRuntime().halt(0);
+        }, "shutdown"));
+        Thread.currentThread().join();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new NhanService());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("nhan serve: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
+        System.exit(cli.execute(args));
+    }
+}

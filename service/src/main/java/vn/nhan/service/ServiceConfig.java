@@ -1,0 +1,52 @@
+package vn.nhan.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The service's settings, validated: where the model comes from (one bundle, or the registry's
+ * current model, watched for changes), where to listen, limits, and the admin token.
+ */
+public record ServiceConfig(String host, int port, Path model, Path registry, String adminToken, int maxBatch,
+                            long maxBodyBytes, Duration registryPoll, Duration shutdownGrace) {
+    public ServiceConfig {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+        if ((model == null) == (registry == null)) {
+            throw new IllegalArgumentException("give exactly one of a model bundle or a registry");
+        }
+        if (maxBatch < 1 || maxBatch > 10_000) {
+            throw new IllegalArgumentException("the batch maximum must be between 1 and 10000, got " + maxBatch);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("the body limit must be at least 1024 bytes, got " + maxBodyBytes);
+        }
+        if (adminToken != null && adminToken.isBlank()) {
+            adminToken = null;
+        }
+    }
+
+    public static final int DEFAULT_MAX_BATCH = 64;
+    public static final long DEFAULT_MAX_BODY = 1L << 20;
+
+    /** A configuration for tests and embedding: port 0 (any free port) on loopback. */
+    public static ServiceConfig forBundle(Path model) {
+        return new ServiceConfig("127.0.0.1", 0, model, null, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, Duration.ofSeconds(2), Duration.ofSeconds(30));
+    }
+
+    public static ServiceConfig forRegistry(Path registry) {
+        return new ServiceConfig("127.0.0.1", 0, null, registry, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, Duration.ofSeconds(2), Duration.ofSeconds(30));
+    }
+
+    public ServiceConfig withAdminToken(String token) {
+        return new ServiceConfig(host, port, model, registry, token, maxBatch, maxBodyBytes, registryPoll, shutdownGrace);
+    }
+
+    public ServiceConfig withRegistryPoll(Duration poll) {
+        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, poll, shutdownGrace);
+    }
+}

@@ -1,0 +1,89 @@
+package vn.nhan.service.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.nhan.features.SparseVector;
+import vn.nhan.model.Classifier;
+import vn.nhan.service.ServiceConfig;
+import vn.nhan.service.metrics.ServiceMetrics;
+import vn.nhan.service.model.LoadedModel;
+import vn.nhan.service.model.ModelHolder;
+
+/** POST /v1/classify and POST /v1/classify/batch. */
+public final class ClassifyRoutes {
+    private final ModelHolder models;
+    private final ServiceConfig config;
+    private final ServiceMetrics metrics;
+
+    public ClassifyRoutes(ModelHolder models, ServiceConfig config, ServiceMetrics metrics) {
+        this.models = models;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public void register(Javalin app) {
+        app.post("/v1/classify", this::classify);
+        app.post("/v1/classify/batch", this::batch);
+    }
+
+    private void classify(Context ctx) {
+        long start = System.nanoTime();
+        ClassifyRequest request = ClassifyRequest.single(JsonBody.object(ctx, config.maxBodyBytes()));
+        LoadedModel model = Readiness.model(models);
+        Classifier classifier = model.classifier();
+        float[] scores = classifier.scores(List.of(classifier.features().extract(request.title(), request.text())))[0];
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", Responses.model(model));
+        out.putAll(Responses.result(model, request, scores));
+        out.put("elapsed_ms", elapsed(start));
+        metrics.documentsClassified(1);
+        ctx.json(out);
+    }
+
+    private void batch(Context ctx) {
+        long start = System.nanoTime();
+        JsonNode body = JsonBody.object(ctx, config.maxBodyBytes());
+        body.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("documents")) {
+                throw ApiError.badRequest(f + " is not a known field (known: documents)");
+            }
+        });
+        JsonNode documents = body.get("documents");
+        if (documents == null || !documents.isArray()) {
+            throw ApiError.badRequest("documents is required and must be an array of {\"id\", \"title\", \"text\"}");
+        }
+        if (documents.size() > config.maxBatch()) {
+            throw new ApiError(413, "batch_too_large", "the batch has " + documents.size() + " documents, more than the maximum of " + config.maxBatch());
+        }
+        List<ClassifyRequest> requests = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            requests.add(ClassifyRequest.document(documents.get(i), "documents[" + i + "]."));
+        }
+        LoadedModel model = Readiness.model(models);
+        Classifier classifier = model.classifier();
+        List<SparseVector> rows = (requests.size() >= 8 ? requests.parallelStream() : requests.stream())
+                .map(r -> classifier.features().extract(r.title(), r.text())).toList();
+        float[][] scores = classifier.scores(rows);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ClassifyRequest r = requests.get(i);
+            ClassifyRequest withId = r.id() == null ? new ClassifyRequest(String.valueOf(i), r.title(), r.text(), null, null, false) : r;
+            results.add(Responses.result(model, withId, scores[i]));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", Responses.model(model));
+        out.put("results", results);
+        out.put("elapsed_ms", elapsed(start));
+        metrics.documentsClassified(requests.size());
+        ctx.json(out);
+    }
+
+    private static double elapsed(long start) {
+        return Math.round((System.nanoTime() - start) / 1e4) / 100.0;
+    }
+}

@@ -1,0 +1,95 @@
+package vn.nhan.service.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.nhan.data.Label;
+import vn.nhan.model.Classifier;
+import vn.nhan.model.Prediction;
+import vn.nhan.model.TermWeight;
+import vn.nhan.service.model.LoadedModel;
+
+/** The JSON shapes the API answers with. */
+final class Responses {
+    private static final int EXPLAIN_TERMS = 8;
+
+    private Responses() {
+    }
+
+    static Map<String, Object> model(LoadedModel model) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", model.id());
+        m.put("version", model.version());
+        return m;
+    }
+
+    /** labels (passing thresholds, best first, at most topK) and all scores of one article. */
+    static Map<String, Object> result(LoadedModel model, ClassifyRequest request, float[] scores) {
+        Classifier classifier = model.classifier();
+        float[] thresholds = classifier.thresholds();
+        if (request.threshold() != null) {
+            java.util.Arrays.fill(thresholds, request.threshold());
+        }
+        Prediction prediction = classifier.toPrediction(scores, thresholds);
+        List<Map<String, Object>> labels = new ArrayList<>();
+        int limit = request.topK() == null ? Integer.MAX_VALUE : request.topK();
+        for (Prediction.LabelScore label : prediction.labels()) {
+            if (labels.size() == limit) {
+                break;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", label.id());
+            entry.put("name", label.name());
+            entry.put("score", round(label.score()));
+            if (request.explain()) {
+                entry.put("ngrams", ngrams(classifier.explain(request.title(), request.text(), classifier.taxonomy().indexOf(label.id()), EXPLAIN_TERMS)));
+            }
+            labels.add(entry);
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (int l = 0; l < scores.length; l++) {
+            all.put(classifier.taxonomy().get(l).id(), round(scores[l]));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (request.id() != null) {
+            out.put("id", request.id());
+        }
+        out.put("labels", labels);
+        out.put("scores", all);
+        return out;
+    }
+
+    static List<Map<String, Object>> labels(LoadedModel model) {
+        Classifier classifier = model.classifier();
+        float[] thresholds = classifier.thresholds();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int l = 0; l < classifier.taxonomy().size(); l++) {
+            Label label = classifier.taxonomy().get(l);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", label.id());
+            entry.put("name", label.name());
+            entry.put("group", label.group());
+            entry.put("description", label.description());
+            entry.put("threshold", round(thresholds[l]));
+            out.add(entry);
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> ngrams(List<TermWeight> terms) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (TermWeight t : terms) {
+            out.add(Map.of("ngram", t.ngram(), "weight", round(t.weight())));
+        }
+        return out;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    static Map<String, Object> error(String code, String message) {
+        return Map.of("error", Map.of("code", code, "message", message));
+    }
+}
