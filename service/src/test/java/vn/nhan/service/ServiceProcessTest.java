@@ -1,0 +1,74 @@
+package vn.nhan.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/nhan serve as an operator runs it: SIGTERM ends it with exit code 0, and a corrupt bundle
+ * stops start-up with a one-line reason and a non-zero exit. Needs the packaged jars
+ * ({@code mvn package} first): runs with -Pe2e after {@code mvn verify}, as .ci/run does.
+ */
+@Tag("slow")
+class ServiceProcessTest {
+    static final Path LAUNCHER = Path.of("..", "bin", "nhan").toAbsolutePath().normalize();
+    @TempDir
+    Path dir;
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    Process serve(Path model, int port) throws IOException {
+        assertTrue(Files.exists(LAUNCHER.getParent().getParent().resolve("service/target/nhan-service.jar")), "run mvn package first");
+        return new ProcessBuilder(List.of(LAUNCHER.toString(), "serve", "--model", model.toString(), "--port", String.valueOf(port)))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + port + ".log").toFile()).start();
+    }
+
+    @Test
+    void sigtermStopsTheServiceWithExitCodeZero() throws Exception {
+        Path model = TestModels.save(dir.resolve("model")).path();
+        int port = freePort();
+        Process process = serve(model, port);
+        Http http = new Http(port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean ready = false;
+        while (!ready && System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                ready = http.get("/health/ready").status() == 200;
+            } catch (RuntimeException e) {
+                Thread.sleep(200);
+            }
+        }
+        assertTrue(ready, Files.readString(dir.resolve("serve-" + port + ".log")));
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), Files.readString(dir.resolve("serve-" + port + ".log")));
+    }
+
+    @Test
+    void aCorruptBundleStopsStartUpWithAOneLineReason() throws Exception {
+        Path model = TestModels.save(dir.resolve("model")).path();
+        Files.writeString(model.resolve("manifest.json"), "{}", StandardCharsets.UTF_8);
+        int port = freePort();
+        Process process = serve(model, port);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertNotEquals(0, process.exitValue());
+        String log = Files.readString(dir.resolve("serve-" + port + ".log")).strip();
+        assertTrue(log.startsWith("nhan serve: model bundle") && log.contains("manifest.json does not match its checksum"), log);
+        assertEquals(1, log.lines().count(), log);
+    }
+}
