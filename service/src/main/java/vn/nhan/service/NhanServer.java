@@ -7,14 +7,17 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.nhan.bundle.BundleException;
+import vn.nhan.feedback.FeedbackStore;
 import vn.nhan.registry.ModelRegistry;
 import vn.nhan.service.api.AdminRoutes;
 import vn.nhan.service.api.ApiError;
 import vn.nhan.service.api.ClassifyRoutes;
+import vn.nhan.service.api.FeedbackRoutes;
 import vn.nhan.service.api.ModelRoutes;
 import vn.nhan.service.api.WebRoutes;
 import vn.nhan.service.metrics.ServiceMetrics;
@@ -33,10 +36,13 @@ public final class NhanServer implements AutoCloseable {
     private final ModelHolder models;
     private final RegistryWatcher watcher;
 
-    private NhanServer(Javalin app, ModelHolder models, RegistryWatcher watcher) {
+    private final FeedbackStore feedback;
+
+    private NhanServer(Javalin app, ModelHolder models, RegistryWatcher watcher, FeedbackStore feedback) {
         this.app = app;
         this.models = models;
         this.watcher = watcher;
+        this.feedback = feedback;
     }
 
     /** Loads the model and starts listening; throws with a one-line reason when it cannot. */
@@ -47,6 +53,7 @@ public final class NhanServer implements AutoCloseable {
         Path initial = initialBundle(config, registry);
         LoadedModel loaded = models.loadNow(initial);
         metrics.modelServed(loaded.id(), loaded.version());
+        FeedbackStore feedback = openFeedback(config);
         RegistryWatcher watcher = null;
         if (registry != null) {
             watcher = new RegistryWatcher(registry, models, loaded.version());
@@ -63,6 +70,7 @@ public final class NhanServer implements AutoCloseable {
         new ClassifyRoutes(models, config, metrics).register(app);
         new ModelRoutes(models).register(app);
         new AdminRoutes(models, config.adminToken(), () -> currentBundle(config, registry)).register(app);
+        new FeedbackRoutes(feedback, models, config).register(app);
         new WebRoutes().register(app);
         app.get("/metrics", ctx -> {
             models.current().ifPresent(m -> metrics.modelServed(m.id(), m.version()));
@@ -71,7 +79,7 @@ public final class NhanServer implements AutoCloseable {
         registerErrors(app);
         app.start(config.host(), config.port());
         LOG.info("serving model {} on http://{}:{}/", loaded.id(), config.host(), app.port());
-        return new NhanServer(app, models, watcher);
+        return new NhanServer(app, models, watcher, feedback);
     }
 
     private static Path initialBundle(ServiceConfig config, ModelRegistry registry) throws IOException {
@@ -80,6 +88,14 @@ public final class NhanServer implements AutoCloseable {
         }
         return registry.currentBundle().orElseThrow(() -> new BundleException("registry " + registry.root()
                 + " has no current model (train one with: bin/nhan bootstrap --registry " + registry.root() + ")"));
+    }
+
+    private static FeedbackStore openFeedback(ServiceConfig config) throws IOException {
+        try {
+            return FeedbackStore.open(config.feedbackUrl());
+        } catch (SQLException e) {
+            throw new IOException("cannot open the feedback store " + config.feedbackUrl() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path currentBundle(ServiceConfig config, ModelRegistry registry) {
@@ -137,5 +153,10 @@ public final class NhanServer implements AutoCloseable {
         }
         app.stop();
         models.close();
+        try {
+            feedback.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the feedback store: {}", e.getMessage());
+        }
     }
 }

@@ -32,6 +32,9 @@ public final class NhanService implements Callable<Integer> {
     @Option(names = "--registry-poll", defaultValue = "${env:NHAN_REGISTRY_POLL:-2}", description = "Seconds between checks of the registry's current model ($NHAN_REGISTRY_POLL, default ${DEFAULT-VALUE}).")
     int registryPoll;
 
+    @Option(names = "--feedback-url", defaultValue = "${env:NHAN_FEEDBACK_URL}", description = "JDBC URL of the feedback store ($NHAN_FEEDBACK_URL; default SQLite REGISTRY/feedback.db).")
+    String feedbackUrl;
+
     @Option(names = "--shutdown-grace", defaultValue = "${env:NHAN_SHUTDOWN_GRACE:-30}", description = "Seconds in-flight requests get to finish on SIGTERM (default ${DEFAULT-VALUE}).")
     int shutdownGrace;
 
@@ -42,7 +45,7 @@ public final class NhanService implements Callable<Integer> {
         }
         Path registryDir = model == null && registry == null ? Path.of("registry") : model == null ? registry : null;
         ServiceConfig config = new ServiceConfig(host, port, model, registryDir, System.getenv("NHAN_ADMIN_TOKEN"), maxBatch, maxBody,
-                Duration.ofSeconds(Math.max(1, registryPoll)), Duration.ofSeconds(Math.max(0, shutdownGrace)));
+                Duration.ofSeconds(Math.max(1, registryPoll)), Duration.ofSeconds(Math.max(0, shutdownGrace)), feedbackUrl);
         NhanServer server = NhanServer.start(config);
         System.err.println("Nhãn is serving " + server.models().current().map(m -> m.id()).orElse("?") + " on http://" + host + ":" + server.port() + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

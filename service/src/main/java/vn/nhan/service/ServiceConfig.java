@@ -2,13 +2,14 @@ package vn.nhan.service;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import vn.nhan.feedback.FeedbackStore;
 
 /**
  * The service's settings, validated: where the model comes from (one bundle, or the registry's
  * current model, watched for changes), where to listen, limits, and the admin token.
  */
 public record ServiceConfig(String host, int port, Path model, Path registry, String adminToken, int maxBatch,
-                            long maxBodyBytes, Duration registryPoll, Duration shutdownGrace) {
+                            long maxBodyBytes, Duration registryPoll, Duration shutdownGrace, String feedbackUrl) {
     public ServiceConfig {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty");
@@ -28,6 +29,9 @@ public record ServiceConfig(String host, int port, Path model, Path registry, St
         if (adminToken != null && adminToken.isBlank()) {
             adminToken = null;
         }
+        if (feedbackUrl == null || feedbackUrl.isBlank()) {
+            feedbackUrl = FeedbackStore.sqliteUrl(registry != null ? registry : Path.of("registry"));
+        }
     }
 
     public static final int DEFAULT_MAX_BATCH = 64;
@@ -35,18 +39,19 @@ public record ServiceConfig(String host, int port, Path model, Path registry, St
 
     /** A configuration for tests and embedding: port 0 (any free port) on loopback. */
     public static ServiceConfig forBundle(Path model) {
-        return new ServiceConfig("127.0.0.1", 0, model, null, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, Duration.ofSeconds(2), Duration.ofSeconds(30));
+        return new ServiceConfig("127.0.0.1", 0, model, null, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, Duration.ofSeconds(2), Duration.ofSeconds(30),
+                FeedbackStore.sqliteUrl(model.toAbsolutePath().getParent()));
     }
 
     public static ServiceConfig forRegistry(Path registry) {
-        return new ServiceConfig("127.0.0.1", 0, null, registry, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, Duration.ofSeconds(2), Duration.ofSeconds(30));
+        return new ServiceConfig("127.0.0.1", 0, null, registry, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, Duration.ofSeconds(2), Duration.ofSeconds(30), null);
     }
 
     public ServiceConfig withAdminToken(String token) {
-        return new ServiceConfig(host, port, model, registry, token, maxBatch, maxBodyBytes, registryPoll, shutdownGrace);
+        return new ServiceConfig(host, port, model, registry, token, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl);
     }
 
     public ServiceConfig withRegistryPoll(Duration poll) {
-        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, poll, shutdownGrace);
+        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, poll, shutdownGrace, feedbackUrl);
     }
 }

@@ -34,8 +34,9 @@ class ServiceProcessTest {
 
     Process serve(Path model, int port) throws IOException {
         assertTrue(Files.exists(LAUNCHER.getParent().getParent().resolve("service/target/nhan-service.jar")), "run mvn package first");
-        return new ProcessBuilder(List.of(LAUNCHER.toString(), "serve", "--model", model.toString(), "--port", String.valueOf(port)))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + port + ".log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(List.of(LAUNCHER.toString(), "serve", "--model", model.toString(), "--port", String.valueOf(port)));
+        builder.environment().put("NHAN_FEEDBACK_URL", vn.nhan.feedback.FeedbackStore.sqliteUrl(dir.resolve("registry")));
+        return builder.redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + port + ".log").toFile()).start();
     }
 
     @Test
@@ -57,6 +58,38 @@ class ServiceProcessTest {
         process.destroy();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), Files.readString(dir.resolve("serve-" + port + ".log")));
+    }
+
+    @Test
+    void acknowledgedFeedbackSurvivesAKillRightAfterThe201() throws Exception {
+        Path model = TestModels.save(dir.resolve("model")).path();
+        int port = freePort();
+        Process process = serve(model, port);
+        Http http = awaitReady(process, port);
+        Http.Response r = http.postJson("/v1/feedback", Http.json(java.util.Map.of("id", "kill-test", "text", "Hội nghị tập huấn báo cáo viên.",
+                "labels", List.of("training-course"))));
+        process.destroyForcibly();
+        assertEquals(201, r.status(), r.body());
+        long id = r.json().get("id").asLong();
+        process.waitFor(30, TimeUnit.SECONDS);
+        try (vn.nhan.feedback.FeedbackStore store = vn.nhan.feedback.FeedbackStore.open(vn.nhan.feedback.FeedbackStore.sqliteUrl(dir.resolve("registry")))) {
+            assertTrue(store.since(java.time.Instant.EPOCH).stream().anyMatch(f -> f.id() == id && f.documentId().equals("kill-test")));
+        }
+    }
+
+    Http awaitReady(Process process, int port) throws Exception {
+        Http http = new Http(port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (http.get("/health/ready").status() == 200) {
+                    return http;
+                }
+            } catch (RuntimeException e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("the service did not become ready: " + Files.readString(dir.resolve("serve-" + port + ".log")));
     }
 
     @Test
