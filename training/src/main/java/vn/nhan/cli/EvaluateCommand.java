@@ -13,10 +13,8 @@ import vn.nhan.corpus.CorpusReader;
 import vn.nhan.data.Document;
 import vn.nhan.data.Label;
 import vn.nhan.eval.MultiLabelEvaluation;
-import vn.nhan.eval.MultiLabelEvaluator;
-import vn.nhan.features.SparseVector;
 import vn.nhan.model.Classifier;
-import vn.nhan.model.ModelType;
+import vn.nhan.model.ClassifierEvaluator;
 import vn.nhan.report.EvaluationReport;
 import vn.nhan.report.ReportWriter;
 
@@ -43,15 +41,8 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Document> docs = corpus.documents();
         CorpusReader.checkLabels(docs, classifier.taxonomy());
         progress.message("evaluating " + bundle.id() + " on " + docs.size() + " documents");
-        List<SparseVector> rows = docs.parallelStream().map(d -> classifier.features().extract(d.title(), d.text())).toList();
-        boolean[][] gold = docs.stream().map(d -> classifier.taxonomy().encode(d.labels())).toArray(boolean[][]::new);
-        MultiLabelEvaluator evaluator = new MultiLabelEvaluator(classifier.taxonomy().ids());
         Map<String, MultiLabelEvaluation> components = new LinkedHashMap<>();
-        for (ModelType view : ModelType.values()) {
-            if (classifier.views().contains(view)) {
-                components.put(view.id(), evaluator.evaluate(gold, classifier.scoresParallel(rows, view, 64), classifier.thresholds(view)));
-            }
-        }
+        ClassifierEvaluator.evaluate(classifier, docs).forEach((view, e) -> components.put(view.id(), e));
         MultiLabelEvaluation main = components.get(classifier.type().id());
         Map<String, String> names = new LinkedHashMap<>();
         for (Label l : classifier.taxonomy().labels()) {

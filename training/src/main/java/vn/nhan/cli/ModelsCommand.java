@@ -1,0 +1,95 @@
+package vn.nhan.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vn.nhan.bundle.ModelBundle;
+import vn.nhan.registry.ModelRegistry;
+
+/** {@code nhan models}: list, promote, roll back and prune the registry's versions. */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Manages the model registry's versions.",
+        subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Promote.class, ModelsCommand.Rollback.class, ModelsCommand.Prune.class})
+final class ModelsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The registry option every subcommand shares. */
+    static class RegistryOption {
+        @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-registry}", description = "Model registry directory (default: $NHAN_REGISTRY or registry).")
+        Path registry;
+
+        ModelRegistry open() throws java.io.IOException {
+            return ModelRegistry.open(registry);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the versions, marking the current one, with their cross-validated micro-F1.")
+    static final class ListVersions extends RegistryOption implements Callable<Integer> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Integer call() throws Exception {
+            ModelRegistry models = open();
+            Optional<String> current = models.currentVersion();
+            for (String version : models.versions()) {
+                String detail;
+                try {
+                    ModelBundle bundle = ModelBundle.load(models.bundlePath(version));
+                    Map<String, Object> cv = (Map<String, Object>) ((Map<String, Object>) bundle.manifest().get("metrics")).get("cross_validation");
+                    Map<String, Object> own = (Map<String, Object>) cv.get(bundle.manifest().get("model_type"));
+                    detail = String.format("%-9s cv micro-F1 %.3f  %s", bundle.manifest().get("model_type"), ((Number) own.get("micro_f1")).doubleValue(),
+                            bundle.manifest().get("created"));
+                } catch (java.io.IOException e) {
+                    detail = "unusable: " + e.getMessage();
+                }
+                System.out.printf("%s %s  %s%n", current.filter(version::equals).isPresent() ? "*" : " ", version, detail);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "promote", mixinStandardHelpOptions = true, description = "Makes VERSION the current model (after checking it loads).")
+    static final class Promote extends RegistryOption implements Callable<Integer> {
+        @Parameters(index = "0", description = "The version to serve.")
+        String version;
+
+        @Override
+        public Integer call() throws Exception {
+            open().promote(version, "promoted by hand");
+            System.out.println("current model: " + version);
+            return 0;
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Goes back to the model that was current before the current one.")
+    static final class Rollback extends RegistryOption implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            String version = open().rollback("rolled back by hand");
+            System.out.println("current model: " + version);
+            return 0;
+        }
+    }
+
+    @Command(name = "prune", mixinStandardHelpOptions = true, description = "Deletes the oldest versions, keeping N (never the current one or its predecessor).")
+    static final class Prune extends RegistryOption implements Callable<Integer> {
+        @Option(names = "--keep", required = true, description = "How many versions to keep.")
+        int keep;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> deleted = open().prune(keep);
+            System.out.println(deleted.isEmpty() ? "nothing to prune" : "deleted " + String.join(", ", deleted));
+            return 0;
+        }
+    }
+}
