@@ -107,7 +107,7 @@ class ModelBundleTest {
         assertEquals(1, m.get("format_version").asInt());
         assertTrue(m.get("format_version").isInt());
         assertEquals("ensemble", m.get("model_type").asText());
-        assertTrue(m.get("version").asText().matches("\\d{8}-\\d{6}"), m.get("version").asText());
+        assertTrue(m.get("version").asText().matches("\\d{8}-\\d{6}-\\d{3}"), m.get("version").asText());
         assertEquals("nhan-ensemble-" + m.get("version").asText() + "-" + DATA.sha256().substring(0, 8), m.get("model_id").asText());
 
         Classifier c = TRAINED.get(ModelType.ENSEMBLE).classifier();

@@ -13,7 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Graceful stop: a request in flight finishes with 200, new connections are refused afterwards. */
+/**
+ * Graceful stop: requests in flight finish with 200 (those arriving once the stop began get 503),
+ * and new connections are refused afterwards.
+ */
 class ShutdownTest {
     @TempDir
     Path dir;
@@ -40,11 +43,18 @@ class ShutdownTest {
         Thread.sleep(100);
         long closing = System.nanoTime();
         server.close();
+        int completed = 0;
         for (CompletableFuture<Http.Response> f : inFlight) {
             Http.Response response = f.get();
-            assertEquals(200, response.status(), response.body());
-            assertEquals(64, response.json().get("results").size());
+            // a request that reached the server after it began to stop is turned away with 503;
+            // one that was already being handled must finish normally
+            assertTrue(response.status() == 200 || response.status() == 503, response.status() + " " + response.body());
+            if (response.status() == 200) {
+                assertEquals(64, response.json().get("results").size());
+                completed++;
+            }
         }
+        assertTrue(completed > 0, "no request completed");
         assertTrue(finished.stream().anyMatch(t -> t > closing), "no request was still in flight when the server began to stop");
         Throwable refused = assertThrows(java.io.UncheckedIOException.class, () -> http.get("/health/live"));
         assertEquals(ConnectException.class, refused.getCause().getClass());
