@@ -1,0 +1,218 @@
+package vn.nhan.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import vn.nhan.bundle.AtomicFiles;
+import vn.nhan.bundle.BundleException;
+import vn.nhan.bundle.ModelBundle;
+
+/**
+ * A directory of versioned model bundles: {@code models/<version>/} (one bundle each),
+ * {@code current} (the version being served, replaced atomically) and {@code history.jsonl} (one
+ * JSON event a line: registrations, promotions, refusals, rollbacks). Services watch
+ * {@code current}; training jobs add bundles and promote them.
+ */
+public final class ModelRegistry {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private final Path root;
+
+    private ModelRegistry(Path root) {
+        this.root = root;
+    }
+
+    /** Opens (creating if needed) the registry at {@code root}. */
+    public static ModelRegistry open(Path root) throws IOException {
+        Path absolute = root.toAbsolutePath().normalize();
+        Files.createDirectories(absolute.resolve("models"));
+        return new ModelRegistry(absolute);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path currentFile() {
+        return root.resolve("current");
+    }
+
+    /** The version {@code current} names, if any. */
+    public Optional<String> currentVersion() throws IOException {
+        try {
+            String version = Files.readString(currentFile(), StandardCharsets.UTF_8).strip();
+            return version.isEmpty() ? Optional.empty() : Optional.of(version);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The directory of the current bundle, if the registry has one. */
+    public Optional<Path> currentBundle() throws IOException {
+        Optional<String> version = currentVersion();
+        return version.isEmpty() ? Optional.empty() : Optional.of(bundlePath(version.get()));
+    }
+
+    public Path bundlePath(String version) {
+        if (!VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("model version '" + version + "' is not a valid version name");
+        }
+        return root.resolve("models").resolve(version);
+    }
+
+    /** Registered versions, oldest first (versions sort by creation time). */
+    public List<String> versions() throws IOException {
+        try (Stream<Path> s = Files.list(root.resolve("models"))) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    /** A fresh directory inside the registry to save a new bundle into before {@link #add}. */
+    public Path stagingPath() {
+        return root.resolve("models").resolve(".staging-" + System.nanoTime());
+    }
+
+    /** Moves a saved bundle into {@code models/<version>/} and records it; returns the version. */
+    public String add(Path bundleDir) throws IOException {
+        ModelBundle bundle = ModelBundle.load(bundleDir);
+        String version = bundle.version();
+        Path target = bundlePath(version);
+        if (Files.exists(target)) {
+            throw new IOException("model version " + version + " is already in the registry " + root);
+        }
+        AtomicFiles.move(bundleDir, target);
+        record("registered", version, Map.of("model_id", bundle.id(), "metrics", bundle.manifest().get("metrics")));
+        return version;
+    }
+
+    /** Makes {@code version} current (after checking that its bundle loads) and records why. */
+    public void promote(String version, String reason) throws IOException {
+        ModelBundle.load(bundlePath(version));
+        Optional<String> previous = currentVersion();
+        AtomicFiles.writeString(currentFile(), version + "\n");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("previous", previous.orElse(null));
+        details.put("reason", reason);
+        record("promoted", version, details);
+    }
+
+    /**
+     * Goes back to the model that was current before the current one, as the history records it,
+     * and records the rollback.
+     */
+    public String rollback(String reason) throws IOException {
+        String current = currentVersion().orElseThrow(() -> new IOException("registry " + root + " has no current model to roll back from"));
+        String previous = null;
+        for (Map<String, Object> event : history()) {
+            if (current.equals(event.get("version")) && ("promoted".equals(event.get("event")) || "rolled-back".equals(event.get("event")))) {
+                previous = (String) event.get("previous");
+            }
+        }
+        if (previous == null) {
+            throw new IOException("registry " + root + ": model " + current + " has no previous model to roll back to");
+        }
+        ModelBundle.load(bundlePath(previous));
+        AtomicFiles.writeString(currentFile(), previous + "\n");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("previous", current);
+        details.put("reason", reason);
+        record("rolled-back", previous, details);
+        return previous;
+    }
+
+    /**
+     * Deletes the oldest versions so that at most {@code keep} remain, never the current model nor
+     * the one a rollback would return to; returns the versions deleted.
+     */
+    public List<String> prune(int keep) throws IOException {
+        if (keep < 1) {
+            throw new IllegalArgumentException("--keep must be at least 1, got " + keep);
+        }
+        List<String> versions = versions();
+        java.util.Set<String> protectedVersions = new java.util.HashSet<>();
+        currentVersion().ifPresent(protectedVersions::add);
+        for (Map<String, Object> event : history()) {
+            if (protectedVersions.contains(event.get("version")) && event.get("previous") instanceof String p) {
+                protectedVersions.add(p);
+            }
+        }
+        List<String> deleted = new ArrayList<>();
+        int excess = versions.size() - keep;
+        for (String version : versions) {
+            if (excess <= 0) {
+                break;
+            }
+            if (!protectedVersions.contains(version)) {
+                AtomicFiles.deleteRecursively(bundlePath(version));
+                deleted.add(version);
+                excess--;
+            }
+        }
+        if (!deleted.isEmpty()) {
+            record("pruned", null, Map.of("deleted", deleted, "keep", keep));
+        }
+        return deleted;
+    }
+
+    /** Removes bundles left half-saved by a job that crashed. */
+    public void cleanStaging() throws IOException {
+        try (Stream<Path> s = Files.list(root.resolve("models"))) {
+            for (Path p : s.filter(d -> d.getFileName().toString().startsWith(".")).toList()) {
+                AtomicFiles.deleteRecursively(p);
+            }
+        }
+    }
+
+    /** Checks a bundle without promoting it. */
+    public static void validate(Path bundle) throws BundleException {
+        ModelBundle.load(bundle);
+    }
+
+    /** Appends one event to {@code history.jsonl}. */
+    public synchronized void record(String event, String version, Map<String, Object> details) throws IOException {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("event", event);
+        line.put("version", version);
+        line.putAll(details);
+        Files.writeString(root.resolve("history.jsonl"), JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+    }
+
+    /** Every event of {@code history.jsonl}, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> history() throws IOException {
+        List<Map<String, Object>> events = new ArrayList<>();
+        Path file = root.resolve("history.jsonl");
+        if (!Files.exists(file)) {
+            return events;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                events.add(JSON.readValue(lines.get(i), LinkedHashMap.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                if (i < lines.size() - 1) {
+                    throw new IOException(file + ":" + (i + 1) + ": malformed history line: " + e.getOriginalMessage(), e);
+                }
+                // a last line cut short by a crash while appending: the event never completed
+            }
+        }
+        return events;
+    }
+}
