@@ -129,6 +129,8 @@ async function classify() {
     render(result, title, text, explain);
   } catch (err) {
     $('status').hidden = true;
+    $('results').hidden = true;
+    $('article-card').hidden = true;
     showError(err);
   } finally {
     button.disabled = false;
