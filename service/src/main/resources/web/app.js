@@ -1,1 +1,346 @@
+// Nhãn web page: classify a pasted article and show its labels, all scores and, with explain,
+// the n-grams behind each label highlighted in a copy of the article. No framework; every API
+// string goes into the DOM through textContent or attributes, never as HTML.
+'use strict';
 
+const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea', '#db2777', '#0d9488', '#ca8a04', '#dc2626'];
+
+const SAMPLES = [
+  {
+    title: 'Ban Tuyên giáo Tỉnh ủy sơ kết công tác 6 tháng đầu năm 2024',
+    text: 'Chiều 12/7, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm, ' +
+      'triển khai nhiệm vụ 6 tháng cuối năm 2024. Đồng chí Trưởng ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.\n' +
+      'Báo cáo tại hội nghị cho biết, 6 tháng đầu năm, ngành tuyên giáo đã tham mưu tổ chức học tập, quán triệt ' +
+      'các nghị quyết, chỉ thị của Đảng; nắm bắt kịp thời tình hình tư tưởng của cán bộ, đảng viên và nhân dân; ' +
+      'đẩy mạnh đấu tranh phản bác các quan điểm sai trái, thù địch trên không gian mạng.\n' +
+      'Hội nghị cũng chỉ ra một số hạn chế như công tác dự báo tình hình có lúc chưa kịp thời. Phát biểu kết luận, ' +
+      'đồng chí Trưởng ban đề nghị các cơ quan tuyên giáo tiếp tục đổi mới nội dung, phương thức tuyên truyền, ' +
+      'hoàn thành tốt nhiệm vụ 6 tháng cuối năm.',
+  },
+  {
+    title: 'Việt Nam thắng Lào 3-1 ở trận ra quân',
+    text: 'Tối 9/12, đội tuyển Việt Nam thắng đội tuyển Lào 3-1 ở lượt trận đầu tiên vòng bảng. Tiền đạo Tiến Linh ' +
+      'mở tỷ số ở phút 12 sau pha đánh đầu cận thành. Đội chủ nhà gỡ hòa ngay đầu hiệp hai nhưng Quang Hải và ' +
+      'Xuân Son lần lượt ghi bàn giúp đội khách giành trọn ba điểm.\n' +
+      'Sau trận đấu, huấn luyện viên trưởng cho biết ông hài lòng với tinh thần thi đấu của các cầu thủ và sẽ ' +
+      'xoay tua đội hình cho trận gặp Indonesia ba ngày tới.',
+  },
+  {
+    title: 'Tap huan nghiep vu cho bao cao vien nam 2024',
+    text: 'Sang 20/3, Ban Tuyen giao Huyen uy phoi hop voi Trung tam Chinh tri huyen to chuc lop tap huan, boi duong ' +
+      'nghiep vu cho doi ngu bao cao vien, tuyen truyen vien co so nam 2024. Tham du lop tap huan co 120 hoc vien ' +
+      'la bao cao vien cua cac xa, thi tran.\n' +
+      'Cac hoc vien duoc truyen dat ky nang nam bat tinh hinh tu tuong, du luan xa hoi, ky nang tuyen truyen mieng ' +
+      'va dau tranh phan bac cac quan diem sai trai tren mang xa hoi. Ket thuc lop hoc, cac hoc vien lam bai thu hoach.',
+  },
+];
+
+const $ = (id) => document.getElementById(id);
+let labelInfo = null; // id -> {name, group, description, threshold}, from GET /v1/labels
+
+/** Creates an element; children are nodes or strings (inserted as text). */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'style') for (const [p, v] of Object.entries(value)) node.style.setProperty(p, v);
+    else node.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) node.append(child);
+  }
+  return node;
+}
+
+const percent = (score) => `${Math.round(score * 100)}%`;
+
+/** Calls the API; resolves to the parsed JSON or throws an Error with status, code and message. */
+async function api(method, path, body) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  } catch (e) {
+    throw Object.assign(new Error('Không kết nối được tới máy chủ (' + e.message + ').'), { code: 'network' });
+  }
+  const raw = await response.text();
+  let data = null;
+  try {
+    data = raw ? JSON.parse(raw) : null;
+  } catch (e) {
+    data = null;
+  }
+  if (!response.ok) {
+    const err = data && data.error ? data.error : { code: 'http_' + response.status, message: raw.slice(0, 300) };
+    throw Object.assign(new Error(err.message || response.statusText), { status: response.status, code: err.code });
+  }
+  if (data === null) throw Object.assign(new Error('Máy chủ trả về dữ liệu không phải JSON.'), { status: response.status });
+  return data;
+}
+
+function showError(err) {
+  const box = $('error');
+  box.replaceChildren(
+    el('strong', {}, err.status ? `Lỗi ${err.status}` : 'Lỗi'),
+    err.code ? el('code', {}, err.code) : '',
+    el('span', {}, err.message));
+  box.hidden = false;
+}
+
+function showModel(model, elapsed) {
+  const parts = [el('span', { class: 'model-id', title: 'model id' }, model.id), ' · phiên bản ', el('b', {}, model.version)];
+  if (elapsed !== undefined) parts.push(' · ', el('b', {}, `${elapsed} ms`));
+  $('model-info').replaceChildren(...parts);
+}
+
+async function loadLabels() {
+  const data = await api('GET', '/v1/labels');
+  labelInfo = {};
+  for (const label of data.labels) labelInfo[label.id] = label;
+  showModel(data.model);
+}
+
+// ---- classification ----
+
+async function classify() {
+  const text = $('text').value;
+  const title = $('title').value.trim();
+  const explain = $('explain').checked;
+  const button = $('classify');
+  $('error').hidden = true;
+  if (!text.trim()) {
+    showError({ message: 'Hãy dán nội dung bài viết trước khi phân loại.' });
+    $('text').focus();
+    return;
+  }
+  button.disabled = true;
+  button.textContent = 'Đang phân loại…';
+  $('status').textContent = 'Đang phân loại…';
+  $('status').hidden = false;
+  try {
+    if (!labelInfo) await loadLabels();
+    const body = { text, explain };
+    if (title) body.title = title;
+    const result = await api('POST', '/v1/classify', body);
+    render(result, title, text, explain);
+  } catch (err) {
+    $('status').hidden = true;
+    $('results').hidden = true;
+    $('article-card').hidden = true;
+    showError(err);
+  } finally {
+    button.disabled = false;
+    button.textContent = 'Phân loại';
+  }
+}
+
+function render(result, title, text, explain) {
+  const colorOf = {};
+  result.labels.forEach((label, i) => { colorOf[label.id] = COLORS[i % COLORS.length]; });
+  showModel(result.model, result.elapsed_ms);
+  $('status').hidden = true;
+  $('results').hidden = false;
+  $('passed-count').textContent = `${result.labels.length}`;
+  $('passed').replaceChildren(...(result.labels.length
+    ? result.labels.map((label, i) => passedRow(label, i, colorOf[label.id], explain))
+    : [el('li', { class: 'none' }, 'Không có nhãn nào vượt ngưỡng: bài viết không thuộc chủ đề nào của mô hình.')]));
+  $('all').replaceChildren(...Object.entries(result.scores)
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, score]) => scoreRow(id, score, colorOf[id])));
+  $('timing').textContent = `Mô hình ${result.model.id} (phiên bản ${result.model.version}) · ${result.elapsed_ms} ms`;
+  renderArticle(result.labels, colorOf, title, text, explain);
+}
+
+function passedRow(label, index, color, explain) {
+  const row = el('li', { class: 'label-row', 'data-label': index, style: { '--c': color } },
+    el('div', { class: 'label-head' },
+      el('span', { class: 'swatch' }),
+      el('span', { class: 'label-name' }, label.name),
+      el('span', { class: 'label-score' }, percent(label.score))),
+    el('div', { class: 'bar big' }, el('span', { class: 'fill', style: { width: percent(label.score) } })),
+    el('div', { class: 'ngrams' }, el('code', { class: 'label-id' }, label.id),
+      (explain && label.ngrams ? label.ngrams : []).map((g) => el('span', { class: 'ngram', title: `trọng số ${g.weight}` }, g.ngram))));
+  row.addEventListener('mouseenter', () => focusLabel(index, color));
+  row.addEventListener('mouseleave', () => focusLabel(null));
+  return row;
+}
+
+function scoreRow(id, score, color) {
+  const info = (labelInfo && labelInfo[id]) || { name: id, threshold: null };
+  const passed = color !== undefined;
+  const threshold = info.threshold;
+  const tip = `${info.name} (${id}): ${percent(score)}` + (threshold === null ? '' : `, ngưỡng ${percent(threshold)}`);
+  return el('li', { class: passed ? 'score-row passed-row' : 'score-row', title: tip, style: color ? { '--c': color } : null },
+    el('span', { class: 'score-name' }, info.name),
+    el('div', { class: 'bar' },
+      el('span', { class: 'fill', style: { width: percent(score) } }),
+      threshold === null ? null : el('span', { class: 'threshold', style: { left: percent(threshold) } })),
+    el('span', { class: 'score-value' }, percent(score)));
+}
+
+/** While a label is hovered, its n-grams take its colour and the others fade; null restores. */
+function focusLabel(index, color) {
+  for (const mark of $('article').querySelectorAll('mark.hl')) {
+    const has = index !== null && mark.dataset.labels.split(' ').includes(String(index));
+    mark.classList.toggle('dim', index !== null && !has);
+    mark.style.setProperty('--c', has ? color : mark.dataset.color);
+  }
+}
+
+// ---- explanation: highlight n-grams in a copy of the article ----
+
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const TOKEN = /[\p{L}\p{N}]+(?:[-/.'’][\p{L}\p{N}]+)*/gu;
+
+/** A syllable's comparison key: lower case, numbers of 3+ digits as their shape, tone mark moved to the end. */
+function syllableKey(syllable) {
+  let s = syllable.normalize('NFC').toLowerCase().replace(/’/g, "'");
+  if ((s.match(/\p{N}/gu) || []).length >= 3) s = s.replace(/\p{N}/gu, '0');
+  const d = s.normalize('NFD');
+  const tones = (d.match(TONES) || []).sort().join('');
+  return d.replace(TONES, '').normalize('NFC') + tones;
+}
+
+/** Syllables of {@code text} with their offsets; a token starts a new segment after punctuation or a line end. */
+function tokenize(text) {
+  const tokens = [];
+  let last = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const gap = text.slice(last, m.index);
+    tokens.push({ start: m.index, end: m.index + m[0].length, key: syllableKey(m[0]), joined: tokens.length > 0 && /^[ \t\u00a0]*$/.test(gap), marks: [] });
+    last = m.index + m[0].length;
+  }
+  return tokens;
+}
+
+/** Adds {index, name, ngrams, weight} to every token covered by an occurrence of a label's n-grams. */
+function markNgrams(tokens, labels) {
+  labels.forEach((label, index) => {
+    for (const g of label.ngrams || []) {
+      const keys = g.ngram.split(/\s+/).filter(Boolean).map(syllableKey);
+      if (!keys.length) continue;
+      for (let i = 0; i + keys.length <= tokens.length; i++) {
+        let ok = true;
+        for (let k = 0; k < keys.length && ok; k++) {
+          ok = tokens[i + k].key === keys[k] && (k === 0 || tokens[i + k].joined);
+        }
+        if (!ok) continue;
+        for (let k = 0; k < keys.length; k++) {
+          const marks = tokens[i + k].marks;
+          const mark = marks.find((m) => m.index === index);
+          if (!mark) marks.push({ index, name: label.name, ngrams: [g.ngram], weight: g.weight });
+          else {
+            if (!mark.ngrams.includes(g.ngram)) mark.ngrams.push(g.ngram);
+            mark.weight = Math.max(mark.weight, g.weight);
+          }
+        }
+      }
+    }
+  });
+  for (const token of tokens) token.marks.sort((a, b) => b.weight - a.weight);
+}
+
+/**
+ * The text as nodes: runs of syllables whose strongest label is the same are wrapped in a <mark>
+ * of that label's colour; its tooltip lists every label the run contributes to, with the n-grams.
+ */
+function highlighted(text, labels, colorOf) {
+  const tokens = tokenize(text);
+  markNgrams(tokens, labels);
+  const nodes = [];
+  let pos = 0;
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i].marks.length) { i++; continue; }
+    const dominant = tokens[i].marks[0].index;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1].joined && tokens[j + 1].marks.length && tokens[j + 1].marks[0].index === dominant) j++;
+    const runMarks = new Map();
+    for (let k = i; k <= j; k++) {
+      for (const m of tokens[k].marks) {
+        const entry = runMarks.get(m.index) || { name: m.name, ngrams: new Set(), weight: 0 };
+        m.ngrams.forEach((g) => entry.ngrams.add(g));
+        entry.weight = Math.max(entry.weight, m.weight);
+        runMarks.set(m.index, entry);
+      }
+    }
+    const ordered = [...runMarks.entries()].sort((a, b) => b[1].weight - a[1].weight);
+    const tip = ordered.map(([, m]) => `${m.name}: «${[...m.ngrams].join('», «')}»`).join('\n');
+    const color = colorOf[labels[dominant].id];
+    if (tokens[i].start > pos) nodes.push(text.slice(pos, tokens[i].start));
+    nodes.push(el('mark', {
+      class: 'hl',
+      'data-labels': ordered.map(([index]) => index).join(' '),
+      'data-color': color,
+      'data-tip': tip,
+      'aria-label': tip,
+      style: { '--c': color },
+    }, text.slice(tokens[i].start, tokens[j].end)));
+    pos = tokens[j].end;
+    i = j + 1;
+  }
+  if (pos < text.length) nodes.push(text.slice(pos));
+  return nodes;
+}
+
+function renderArticle(labels, colorOf, title, text, explain) {
+  const withNgrams = explain && labels.some((l) => l.ngrams && l.ngrams.length);
+  $('article-card').hidden = false;
+  $('article-note').textContent = withNgrams
+    ? 'các cụm từ góp phần vào nhãn được tô màu; rê chuột để xem nhãn'
+    : (explain ? 'không có nhãn nào để giải thích' : 'bật "Giải thích" để tô các cụm từ góp phần vào nhãn');
+  $('legend').replaceChildren(...(withNgrams ? labels.map((l, i) =>
+    el('span', { class: 'legend-item', style: { '--c': colorOf[l.id] }, 'data-label': i }, el('span', { class: 'swatch' }), l.name)) : []));
+  for (const item of $('legend').children) {
+    item.addEventListener('mouseenter', () => focusLabel(Number(item.dataset.label), item.style.getPropertyValue('--c')));
+    item.addEventListener('mouseleave', () => focusLabel(null));
+  }
+  const titleNode = $('article-title');
+  titleNode.hidden = !title;
+  titleNode.replaceChildren(...(withNgrams ? highlighted(title, labels, colorOf) : [title]));
+  $('article-body').replaceChildren(...(withNgrams ? highlighted(text, labels, colorOf) : [text]));
+  focusLabel(null);
+}
+
+// ---- wiring ----
+
+function fill(title, text) {
+  $('title').value = title || '';
+  $('text').value = text || '';
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('form').addEventListener('submit', (e) => { e.preventDefault(); classify(); });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); classify(); }
+  });
+  $('clear').addEventListener('click', () => {
+    fill('', '');
+    $('results').hidden = true;
+    $('article-card').hidden = true;
+    $('error').hidden = true;
+    $('status').hidden = false;
+    $('text').focus();
+  });
+  for (const button of document.querySelectorAll('[data-sample]')) {
+    button.addEventListener('click', () => {
+      const sample = SAMPLES[Number(button.dataset.sample)];
+      fill(sample.title, sample.text);
+      classify();
+    });
+  }
+  const params = new URLSearchParams(window.location.search);
+  if (params.has('explain')) $('explain').checked = !/^(0|false|no|off)$/i.test(params.get('explain'));
+  const ready = loadLabels().catch((err) => {
+    $('model-info').textContent = 'Chưa có mô hình';
+    showError(err);
+  });
+  if (params.get('text')) {
+    fill(params.get('title'), params.get('text'));
+    ready.then(classify);
+  }
+});

@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,6 +144,13 @@ public final class NhanServer implements AutoCloseable {
 
     public ModelHolder models() {
         return models;
+    }
+
+    /** The HTTP routes the server registered, as "METHOD /path" (for documentation checks). */
+    public List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(h -> h.getEndpoint().getMethod().name() + " " + h.getEndpoint().getPath())
+                .toList();
     }
 
     /** Stops accepting, lets in-flight requests finish (up to the grace period), then stops. */

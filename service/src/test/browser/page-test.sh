@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Browser test of the web page and the API page: trains a model, serves it on a free loopback
+# port, loads /?title=...&text=... in headless Chromium and checks the rendered DOM (the passed
+# label's Vietnamese name, highlighted n-grams, no error), takes a screenshot into
+# service/target/page-test.png, and checks /docs lists every route of /openapi.json.
+# Builds nothing: run `mvn -q -DskipTests package` first. Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/../../../.."
+root=$(pwd)
+
+if [[ ! -f service/target/nhan-service.jar || ! -f training/target/nhan-training.jar ]]; then
+  echo "page test: not built; run: mvn -q -DskipTests package" >&2
+  exit 2
+fi
+need=()
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+if ((${#need[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null || { echo "page test: cannot install ${need[*]}" >&2; exit 2; }
+fi
+
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null
+    wait "$server_pid" 2>/dev/null
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+check() { # check NAME CONDITION-EXIT-STATUS
+  if [[ "$2" == 0 ]]; then
+    passed=$((passed + 1))
+    echo "  ok   $1"
+  else
+    failed=$((failed + 1))
+    echo "  FAIL $1"
+  fi
+}
+
+urlencode() { # percent-encodes every byte but unreserved ones (UTF-8 safe)
+  local LC_ALL=C s="$1" out="" c i
+  for ((i = 0; i < ${#s}; i++)); do
+    c=${s:i:1}
+    case "$c" in
+      [a-zA-Z0-9.~_-]) out+="$c" ;;
+      *) out+=$(printf '%%%02X' "'$c") ;;
+    esac
+  done
+  printf '%s' "$out"
+}
+
+chromium_run() { # chromium_run ARGS... : headless, isolated, no network but the given URL
+  timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --user-data-dir="$(mktemp -d -p "$work")" \
+    --virtual-time-budget=10000 "$@" 2>>"$work/chromium.log"
+}
+
+echo "page test: training a model"
+if ! bin/nhan train --corpus data/corpus --out "$work/model" >"$work/train.log" 2>&1; then
+  tail -20 "$work/train.log" >&2
+  echo "page test: 0 passed, 1 failed"
+  exit 1
+fi
+
+echo "page test: starting the service"
+bin/nhan serve --model "$work/model" --host 127.0.0.1 --port 0 >"$work/serve.log" 2>&1 &
+server_pid=$!
+port=
+for _ in $(seq 1 120); do
+  port=$(grep -o 'on http://127\.0\.0\.1:[0-9]*/' "$work/serve.log" | head -1 | grep -o '[0-9]*/$' | tr -d /)
+  if [[ -n "$port" ]] && curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; then
+    break
+  fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    break
+  fi
+  port=
+  sleep 0.5
+done
+if [[ -z "$port" ]]; then
+  tail -20 "$work/serve.log" >&2
+  echo "page test: 0 passed, 1 failed"
+  exit 1
+fi
+base="http://127.0.0.1:$port"
+echo "page test: service ready at $base"
+
+title="Ban Tuyên giáo Tỉnh ủy sơ kết công tác 6 tháng đầu năm 2024"
+text="Chiều 12/7, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2024. Đồng chí Trưởng ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.
+Báo cáo tại hội nghị cho biết, 6 tháng đầu năm, ngành tuyên giáo đã tham mưu tổ chức học tập, quán triệt các nghị quyết của Đảng; nắm bắt kịp thời tình hình tư tưởng của cán bộ, đảng viên và nhân dân. Hội nghị đánh giá kết quả đạt được, chỉ ra hạn chế và đề ra phương hướng, nhiệm vụ thời gian tới."
+page_url="$base/?title=$(urlencode "$title")&text=$(urlencode "$text")"
+model_id=$(curl -sf "$base/v1/model" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+
+echo "page test: the classifier page"
+chromium_run --dump-dom "$page_url" >"$work/page.html"
+grep -q 'class="label-name">Hội nghị sơ kết, tổng kết<' "$work/page.html"
+check "the review-conference label passed, shown by its Vietnamese name" $?
+grep -q '<mark class="hl"[^>]*data-tip="[^"]*Hội nghị sơ kết, tổng kết' "$work/page.html"
+check "a highlighted n-gram of that label in the article copy" $?
+grep -q 'id="error" class="error" role="alert" hidden' "$work/page.html"
+check "no error is shown" $?
+[[ -n "$model_id" ]] && grep -qF "$model_id" "$work/page.html"
+check "the model id is shown" $?
+
+mkdir -p service/target
+rm -f service/target/page-test.png
+chromium_run --screenshot="$root/service/target/page-test.png" --window-size=1280,1600 "$page_url" >/dev/null
+[[ -s service/target/page-test.png ]]
+check "screenshot service/target/page-test.png" $?
+
+echo "page test: the API page"
+chromium_run --dump-dom "$base/docs" >"$work/docs.html"
+operations=$(grep -c '"operationId"' service/src/main/resources/web/openapi.json)
+routes=$(grep -o 'class="card route"' "$work/docs.html" | wc -l)
+[[ "$routes" -gt 0 && "$routes" == "$operations" ]]
+check "/docs lists every route of /openapi.json ($routes of $operations)" $?
+grep -q '>/v1/classify/batch<' "$work/docs.html" && grep -q '>/admin/reload<' "$work/docs.html" && grep -q '>Send<' "$work/docs.html" && grep -q '>Try<' "$work/docs.html"
+check "/docs has the routes' paths and Send/Try buttons" $?
+
+echo "page test: $passed passed, $failed failed"
+[[ "$failed" == 0 ]]
