@@ -150,27 +150,11 @@ public final class MultiLabelEvaluator {
         Map<String, LabelEvaluation> perLabel = new LinkedHashMap<>();
         for (int label = 0; label < labelIds.size(); label++) {
             Counts counts = Counts.ofLabel(gold, predicted, label);
-            ScoreSweep sweep = ScoreSweep.of(column(scores, label), column(gold, label));
+            ScoreSweep sweep = ScoreSweep.of(Columns.of(scores, label), Columns.of(gold, label));
             perLabel.put(labelIds.get(label), new LabelEvaluation(counts.precision(), counts.recall(),
                     counts.f1(), (int) counts.support(), (int) counts.predicted(), thresholds[label],
                     PrecisionRecallCurve.of(sweep)));
         }
         return perLabel;
-    }
-
-    private static float[] column(float[][] matrix, int label) {
-        float[] column = new float[matrix.length];
-        for (int doc = 0; doc < matrix.length; doc++) {
-            column[doc] = matrix[doc][label];
-        }
-        return column;
-    }
-
-    private static boolean[] column(boolean[][] matrix, int label) {
-        boolean[] column = new boolean[matrix.length];
-        for (int doc = 0; doc < matrix.length; doc++) {
-            column[doc] = matrix[doc][label];
-        }
-        return column;
     }
 }

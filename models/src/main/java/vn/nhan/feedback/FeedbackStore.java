@@ -75,6 +75,21 @@ public final class FeedbackStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Parses a "since" bound: a date ({@code 2026-01-31}, midnight UTC) or an instant
+     * ({@code 2026-01-31T08:00:00Z}); blank means the beginning of time.
+     */
+    public static Instant parseSince(String value) {
+        if (value == null || value.isBlank()) {
+            return Instant.EPOCH;
+        }
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("since must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z), got '" + value + "'");
+        }
+    }
+
     public String url() {
         return url;
     }

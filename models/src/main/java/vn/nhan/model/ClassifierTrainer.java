@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import vn.nhan.data.Document;
 import vn.nhan.data.Taxonomy;
+import vn.nhan.eval.Columns;
 import vn.nhan.eval.MultiLabelEvaluation;
 import vn.nhan.eval.MultiLabelEvaluator;
 import vn.nhan.features.FeatureExtractor;
@@ -132,8 +133,8 @@ public final class ClassifierTrainer {
         float[] intercepts = new float[labels];
         float[] thresholds = new float[labels];
         for (int l = 0; l < labels; l++) {
-            float[] column = column(scores, l);
-            boolean[] truth = column(gold, l);
+            float[] column = Columns.of(scores, l);
+            boolean[] truth = Columns.of(gold, l);
             double[] ab = PlattScaler.fit(column, truth);
             slopes[l] = (float) ab[0];
             intercepts[l] = (float) ab[1];
@@ -158,7 +159,7 @@ public final class ClassifierTrainer {
             float[][] combined = Classifier.combine(neural, linear, w);
             float[] thresholds = new float[gold[0].length];
             for (int l = 0; l < thresholds.length; l++) {
-                thresholds[l] = clampThreshold(MultiLabelEvaluator.bestF1Threshold(column(combined, l), column(gold, l)).threshold());
+                thresholds[l] = clampThreshold(MultiLabelEvaluator.bestF1Threshold(Columns.of(combined, l), Columns.of(gold, l)).threshold());
             }
             double f1 = MultiLabelEvaluator.microF1(gold, MultiLabelEvaluator.predict(combined, thresholds));
             if (f1 > bestF1 + 1e-9 || Math.abs(f1 - bestF1) <= 1e-9 && Math.abs(w - 0.5) < Math.abs(best - 0.5)) {
@@ -172,21 +173,4 @@ public final class ClassifierTrainer {
     private static MultiLabelEvaluation evaluate(MultiLabelEvaluator evaluator, ScoreCalibration calibration, float[][] raw, boolean[][] gold) {
         return evaluator.evaluate(gold, calibration.apply(raw), calibration.thresholds());
     }
-
-    private static float[] column(float[][] rows, int l) {
-        float[] c = new float[rows.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = rows[i][l];
-        }
-        return c;
-    }
-
-    private static boolean[] column(boolean[][] rows, int l) {
-        boolean[] c = new boolean[rows.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = rows[i][l];
-        }
-        return c;
-    }
-
 }

@@ -1,9 +1,6 @@
 package vn.nhan.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,7 +62,7 @@ final class RetrainCommand implements Callable<Integer> {
         RetrainJob.Settings settings = new RetrainJob.Settings(registry, corpora, testSplit,
                 taxonomy != null ? new TrainingJob.TaxonomySource.File(taxonomy) : new TrainingJob.TaxonomySource.Default(Defaults.taxonomyPath()),
                 feedbackUrl != null && !feedbackUrl.isBlank() ? feedbackUrl : FeedbackStore.sqliteUrl(registry),
-                since(feedbackSince), minGain, maxLabelDrop, TrainingConfig.defaults().withSeed(seed));
+                feedbackSince == null ? null : FeedbackStore.parseSince(feedbackSince), minGain, maxLabelDrop, TrainingConfig.defaults().withSeed(seed));
         try {
             RetrainJob.Result result = new RetrainJob(settings, new ConsoleProgress(System.err)).run();
             System.out.println(result.outcome().name().toLowerCase() + " " + result.challenger()
@@ -74,17 +71,6 @@ final class RetrainCommand implements Callable<Integer> {
         } catch (RetrainLock.HeldException e) {
             System.err.println("nhan retrain: " + e.getMessage());
             return LOCKED;
-        }
-    }
-
-    private static Instant since(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("--feedback-since must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z), got '" + value + "'");
         }
     }
 }

@@ -5,9 +5,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,13 +95,10 @@ public final class FeedbackRoutes {
     }
 
     static Instant since(String value) {
-        if (value == null || value.isBlank()) {
-            return Instant.EPOCH;
-        }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("since must be a date (2026-01-31) or an instant (2026-01-31T08:00:00Z), got '" + value + "'");
+            return FeedbackStore.parseSince(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
         }
     }
 
