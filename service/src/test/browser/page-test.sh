@@ -92,7 +92,7 @@ base="http://127.0.0.1:$port"
 echo "page test: service ready at $base"
 
 title="Ban Tuyên giáo Tỉnh ủy sơ kết công tác 6 tháng đầu năm 2024"
-text="Chiều 12/7, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2024. Đồng chí Trưởng ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.
+text="Chiều 12/7, Ban Tuyên giáo Tỉnh ủy họp sơ kết sáu tháng đầu năm về công tác tuyên giáo, bàn nhiệm vụ những tháng cuối năm 2024. Đồng chí Trưởng ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.
 Báo cáo tại hội nghị cho biết, 6 tháng đầu năm, ngành tuyên giáo đã tham mưu tổ chức học tập, quán triệt các nghị quyết của Đảng; nắm bắt kịp thời tình hình tư tưởng của cán bộ, đảng viên và nhân dân. Hội nghị đánh giá kết quả đạt được, chỉ ra hạn chế và đề ra phương hướng, nhiệm vụ thời gian tới."
 page_url="$base/?title=$(urlencode "$title")&text=$(urlencode "$text")"
 model_id=$(curl -sf "$base/v1/model" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)

@@ -8,8 +8,8 @@ const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea', '#db2777', '#0d9488'
 const SAMPLES = [
   {
     title: 'Ban Tuyên giáo Tỉnh ủy sơ kết công tác 6 tháng đầu năm 2024',
-    text: 'Chiều 12/7, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm, ' +
-      'triển khai nhiệm vụ 6 tháng cuối năm 2024. Đồng chí Trưởng ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.\n' +
+    text: 'Chiều 12/7, Ban Tuyên giáo Tỉnh ủy họp sơ kết sáu tháng đầu năm về công tác tuyên giáo, ' +
+      'bàn nhiệm vụ những tháng cuối năm 2024. Đồng chí Trưởng ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.\n' +
       'Báo cáo tại hội nghị cho biết, 6 tháng đầu năm, ngành tuyên giáo đã tham mưu tổ chức học tập, quán triệt ' +
       'các nghị quyết, chỉ thị của Đảng; nắm bắt kịp thời tình hình tư tưởng của cán bộ, đảng viên và nhân dân; ' +
       'đẩy mạnh đấu tranh phản bác các quan điểm sai trái, thù địch trên không gian mạng.\n' +

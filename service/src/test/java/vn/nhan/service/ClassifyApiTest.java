@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The classification API against a real server on a random port. */
 class ClassifyApiTest {
-    static final String REVIEW = "Sáng 12/3, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm, "
-            + "triển khai phương hướng, nhiệm vụ 6 tháng cuối năm. Hội nghị đánh giá kết quả nắm bắt dư luận xã hội và định hướng thông tin.";
+    static final String REVIEW = "Sáng 12/3, Ban Tuyên giáo Tỉnh ủy họp sơ kết sáu tháng đầu năm về công tác tuyên giáo, "
+            + "bàn phương hướng cho những tháng còn lại. Hội nghị đánh giá kết quả nắm bắt dư luận xã hội và định hướng thông tin.";
     @TempDir
     static Path dir;
     static NhanServer server;

@@ -83,7 +83,7 @@ class NhanCliTest {
     void classifyWritesOneLineAPerInputLineInOrder() throws IOException {
         Path in = dir.resolve("in.jsonl");
         Files.writeString(in, """
-                {"id": "x1", "text": "Sáng 5/4, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm và triển khai nhiệm vụ 6 tháng cuối năm."}
+                {"id": "x1", "text": "Sáng 5/4, Ban Tuyên giáo Tỉnh ủy họp sơ kết sáu tháng đầu năm về công tác tuyên giáo và bàn nhiệm vụ những tháng cuối năm."}
                 {"id": "x2", "title": "Giá lúa tăng", "text": "Giá lúa tại đồng bằng sông Cửu Long tăng nhẹ trong tuần qua, thương lái thu mua mạnh."}
                 {"id": "x3", "text": "Bo Chi huy Quan su tinh to chuc le giao nhan quan nam 2024, dam bao dung chi tieu."}
                 """, StandardCharsets.UTF_8);
