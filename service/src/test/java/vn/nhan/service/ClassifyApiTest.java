@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The classification API against a real server on a random port. */
 class ClassifyApiTest {
     static final String REVIEW = "Sáng 12/3, Ban Tuyên giáo Tỉnh ủy họp sơ kết sáu tháng đầu năm về công tác tuyên giáo, "
-            + "bàn phương hướng cho những tháng còn lại. Hội nghị đánh giá kết quả nắm bắt dư luận xã hội và định hướng thông tin.";
+            + "đánh giá kết quả nửa đầu năm, chỉ ra hạn chế và bàn phương hướng, nhiệm vụ cho những tháng còn lại của năm.";
     @TempDir
     static Path dir;
     static NhanServer server;
@@ -63,7 +63,14 @@ class ClassifyApiTest {
     @Test
     void explainListsTheNgramsBehindEachLabel() {
         JsonNode body = http.postJson("/v1/classify", Http.json(Map.of("text", REVIEW, "explain", true))).json();
-        JsonNode ngrams = body.get("labels").get(0).get("ngrams");
+        JsonNode review = null;
+        for (JsonNode label : body.get("labels")) {
+            if (label.get("id").asText().equals("review-conference")) {
+                review = label;
+            }
+        }
+        assertTrue(review != null, body.toString());
+        JsonNode ngrams = review.get("ngrams");
         assertTrue(ngrams.size() > 0, body.toString());
         List<String> texts = new ArrayList<>();
         ngrams.forEach(n -> texts.add(n.get("ngram").asText()));
