@@ -55,10 +55,10 @@ public final class FeatureExtractor {
         float[] values = new float[keys.length];
         int count = 0;
         for (int i = 0; i < keys.length; i++) {
-            int id = vocabulary.id(keys[i]);
-            if (id >= 0) {
-                ids[count] = id;
-                values[count] = (float) ((1 + Math.log(counts.counts()[i])) * vocabulary.idf(id));
+            long entry = vocabulary.entry(keys[i]);
+            if (entry != Vocabulary.MISSING) {
+                ids[count] = Vocabulary.entryId(entry);
+                values[count] = (float) ((1 + Math.log(counts.counts()[i])) * Vocabulary.entryIdf(entry));
                 count++;
             }
         }

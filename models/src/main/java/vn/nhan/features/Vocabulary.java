@@ -13,7 +13,13 @@ public final class Vocabulary {
 
     private final long[] keys;
     private final float[] idf;
-    private final LongIntMap index;
+    /**
+     * Open addressing, key and entry side by side so that one look-up touches one cache line:
+     * {@code table[2i]} is a key (0 = empty), {@code table[2i+1]} packs its id (high 32 bits) and
+     * IDF (low 32 bits, float bits). Large vocabularies do not fit in the caches, so this matters.
+     */
+    private final long[] table;
+    private final int mask;
 
     public Vocabulary(long[] keys, float[] idf) {
         if (keys.length != idf.length) {
@@ -21,9 +27,22 @@ public final class Vocabulary {
         }
         this.keys = keys;
         this.idf = idf;
-        this.index = new LongIntMap(keys.length);
+        int capacity = Integer.highestOneBit(Math.max(16, keys.length * 2 - 1)) << 1;
+        this.table = new long[2 * capacity];
+        this.mask = capacity - 1;
         for (int i = 0; i < keys.length; i++) {
-            index.put(keys[i], i);
+            if (keys[i] == 0) {
+                throw new IllegalArgumentException("vocabulary keys must not be 0 (keys[" + i + "])");
+            }
+            int slot = slot(keys[i]);
+            while (table[2 * slot] != 0) {
+                if (table[2 * slot] == keys[i]) {
+                    throw new IllegalArgumentException("key " + keys[i] + " appears twice in the vocabulary");
+                }
+                slot = (slot + 1) & mask;
+            }
+            table[2 * slot] = keys[i];
+            table[2 * slot + 1] = ((long) i << 32) | (Float.floatToRawIntBits(idf[i]) & 0xFFFFFFFFL);
         }
     }
 
@@ -33,7 +52,41 @@ public final class Vocabulary {
 
     /** The id of {@code key}, or -1 when it is not in the vocabulary. */
     public int id(long key) {
-        return index.get(key, -1);
+        long entry = entry(key);
+        return entry == MISSING ? -1 : entryId(entry);
+    }
+
+    /** Marks a key that is not in the vocabulary, for {@link #entry}. */
+    public static final long MISSING = -1L;
+
+    /** The packed id and IDF of {@code key} (read them with {@link #entryId} and {@link #entryIdf}), or {@link #MISSING}. */
+    public long entry(long key) {
+        int slot = slot(key);
+        while (true) {
+            long k = table[2 * slot];
+            if (k == key) {
+                return table[2 * slot + 1];
+            }
+            if (k == 0) {
+                return MISSING;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The id packed in an {@link #entry}. */
+    public static int entryId(long entry) {
+        return (int) (entry >>> 32);
+    }
+
+    /** The IDF packed in an {@link #entry}. */
+    public static float entryIdf(long entry) {
+        return Float.intBitsToFloat((int) entry);
+    }
+
+    private int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 32) & mask;
     }
 
     public float idf(int id) {
