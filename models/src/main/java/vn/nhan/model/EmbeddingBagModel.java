@@ -62,9 +62,11 @@ public final class EmbeddingBagModel implements LabelScorer {
         }
         INDArray input = Nd4j.create(bags, new long[] {documents.size(), dimension}, 'c');
         INDArray output = heads.get().output(input);
+        float[] flat = output.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && output.ordering() == 'c' && !output.isView()
+                ? output.data().asFloat() : output.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
         float[][] out = new float[documents.size()][];
         for (int d = 0; d < out.length; d++) {
-            out[d] = output.getRow(d).toFloatVector();
+            out[d] = java.util.Arrays.copyOfRange(flat, d * labels, (d + 1) * labels);
         }
         return out;
     }

@@ -36,7 +36,7 @@ public final class ClassifyRoutes {
         ClassifyRequest request = ClassifyRequest.single(JsonBody.object(ctx, config.maxBodyBytes()));
         LoadedModel model = Readiness.model(models);
         Classifier classifier = model.classifier();
-        float[] scores = classifier.scores(List.of(classifier.features().extract(request.title(), request.text())))[0];
+        float[] scores = model.scorer().score(classifier.features().extract(request.title(), request.text()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", Responses.model(model));
         out.putAll(Responses.result(model, request, scores));
