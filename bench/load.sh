@@ -38,16 +38,19 @@ stop_service() {
   fi
   service_rc=0
   wait "$pid" 2>/dev/null || service_rc=$?
-  say "service stopped (SIGTERM), exit status $service_rc"
+  say "service stopped (SIGTERM), exit status $service_rc" || true
 }
 
 on_exit() {
   local rc=$?
+  set +e
+  trap '' PIPE INT TERM # the service must be stopped even if whoever reads our output has gone
   stop_service
   if [[ -n "$service_rc" && "$service_rc" != 0 ]]; then
     say "FAIL: the service exited with status $service_rc after SIGTERM (expected 0); log: $tmp/service.log"
     tail -n 20 "$tmp/service.log" >&2 || true
     [[ $rc == 0 ]] && rc=1
+    KEEP=1
   fi
   if [[ "${KEEP:-0}" == 1 || $rc == 2 ]]; then
     say "kept $tmp"
@@ -147,6 +150,7 @@ secs="$(field duration_s measured)"
 read -r wrk_user wrk_sys < <(tail -n 1 "$tmp/measured.out")
 wrk_cpu="$(awk -v u="$(seconds "$wrk_user")" -v s="$(seconds "$wrk_sys")" -v t="$secs" 'BEGIN{printf "%.2f", (u+s)/t}')"
 svc_cpu="$(awk -v d="$((svc1 - svc0))" -v hz="$hz" -v t="$secs" 'BEGIN{printf "%.2f", d/hz/t}')"
+svc_ms_per_req="$(awk -v d="$((svc1 - svc0))" -v hz="$hz" -v n="$(field requests measured)" 'BEGIN{printf "%.3f", n ? d/hz/n*1000 : 0}')"
 busy="$(awk -v a="$((all1 - all0))" -v i="$((idle1 - idle0))" 'BEGIN{printf "%.0f", a ? 100*(a-i)/a : 0}')"
 # what neither the service nor wrk used: other processes on the machine, which skew the figures
 others="$(awk -v b="$busy" -v n="$(nproc)" -v s="$svc_cpu" -v w="$wrk_cpu" 'BEGIN{o=b/100*n-s-w; printf "%.2f", o < 0 ? 0 : o}')"
@@ -175,7 +179,7 @@ cat <<EOF
    socket errors   $socket
    2xx w/o labels  $no_labels
    service-side    mean $s_mean ms, p50 <= $s_p50 ms, p90 <= $s_p90 ms, p99 <= $s_p99 ms (inside Javalin, histogram buckets)
-   CPU             service $svc_cpu cores, wrk $wrk_cpu cores, other processes $others cores; machine ${busy}% busy
+   CPU             service $svc_cpu cores ($svc_ms_per_req ms CPU a request), wrk $wrk_cpu cores, other processes $others cores; machine ${busy}% busy
    result          $verdict${reasons[*]:+: $(IFS=';'; echo "${reasons[*]}")}
 EOF
 if awk -v o="$others" 'BEGIN{exit !(o > 0.2)}'; then
