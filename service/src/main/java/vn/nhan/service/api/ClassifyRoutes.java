@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.nhan.features.SparseVector;
 import vn.nhan.model.Classifier;
 import vn.nhan.service.ServiceConfig;
 import vn.nhan.service.metrics.ServiceMetrics;
@@ -19,6 +18,7 @@ public final class ClassifyRoutes {
     private final ModelHolder models;
     private final ServiceConfig config;
     private final ServiceMetrics metrics;
+    private final WorkLimiter limiter = WorkLimiter.forCores();
 
     public ClassifyRoutes(ModelHolder models, ServiceConfig config, ServiceMetrics metrics) {
         this.models = models;
@@ -36,7 +36,7 @@ public final class ClassifyRoutes {
         ClassifyRequest request = ClassifyRequest.single(JsonBody.object(ctx, config.maxBodyBytes()));
         LoadedModel model = Readiness.model(models);
         Classifier classifier = model.classifier();
-        float[] scores = model.scorer().score(classifier.features().extract(request.title(), request.text()));
+        float[] scores = limiter.run(() -> model.scorer().score(classifier.features().extract(request.title(), request.text())));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", Responses.model(model));
         out.putAll(Responses.result(model, request, scores));
@@ -66,9 +66,8 @@ public final class ClassifyRoutes {
         }
         LoadedModel model = Readiness.model(models);
         Classifier classifier = model.classifier();
-        List<SparseVector> rows = (requests.size() >= 8 ? requests.parallelStream() : requests.stream())
-                .map(r -> classifier.features().extract(r.title(), r.text())).toList();
-        float[][] scores = classifier.scores(rows);
+        float[][] scores = limiter.run(() -> classifier.scores(requests.stream()
+                .map(r -> classifier.features().extract(r.title(), r.text())).toList()));
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             ClassifyRequest r = requests.get(i);
