@@ -29,7 +29,7 @@ public record FeatureConfig(int minN, int maxN, int strippedMaxN, int minDf, dou
     }
 
     public static FeatureConfig defaults() {
-        return new FeatureConfig(1, 3, 2, 2, 0.95, 2_000_000);
+        return new FeatureConfig(1, 3, 2, 2, 0.95, 500_000);
     }
 
     public FeatureConfig withNgrams(int min, int max) {

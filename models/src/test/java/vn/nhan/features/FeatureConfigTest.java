@@ -22,7 +22,7 @@ class FeatureConfigTest {
         assertEquals(2, c.strippedMaxN());
         assertEquals(2, c.minDf());
         assertEquals(0.95, c.maxDfRatio());
-        assertEquals(2_000_000, c.maxFeatures());
+        assertEquals(500_000, c.maxFeatures());
     }
 
     @Test
@@ -77,7 +77,7 @@ class FeatureConfigTest {
     @Test
     void withMethodsChangeOnlyTheirOwnSetting() {
         FeatureConfig c = FeatureConfig.defaults().withNgrams(2, 4).withStrippedMaxN(0).withMinDf(5);
-        assertEquals(new FeatureConfig(2, 4, 0, 5, 0.95, 2_000_000), c);
+        assertEquals(new FeatureConfig(2, 4, 0, 5, 0.95, 500_000), c);
     }
 
     @Test

@@ -44,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cv-max-docs", description = "Cross-validate on a stratified sample of at most this many documents (default 10000).")
     Integer cvMaxDocuments;
 
-    @Option(names = "--max-features", description = "Vocabulary size cap, most frequent n-grams first (default 2000000).")
+    @Option(names = "--max-features", description = "Vocabulary size cap, most frequent n-grams first (default 500000).")
     Integer maxFeatures;
 
     @Option(names = "--ngrams", description = "Syllable n-gram range of the accented view, MIN-MAX (default 1-3).")
