@@ -66,6 +66,10 @@ public record LinearConfig(double lambda, double tolerance, int maxIterations, S
         return new LinearConfig(lambda, tolerance, maxIterations, s, sgdLearningRate, sgdUpdates, autoMaxNonZeros);
     }
 
+    public LinearConfig withSgd(double learningRate, int updates) {
+        return new LinearConfig(lambda, tolerance, maxIterations, solver, learningRate, updates, autoMaxNonZeros);
+    }
+
     /** The solver for a training set of {@code rows} rows holding {@code nonZeros} features in all. */
     public Solver solverFor(int rows, long nonZeros) {
         if (solver != Solver.AUTO) {

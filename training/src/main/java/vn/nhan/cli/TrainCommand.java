@@ -68,6 +68,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--linear-max-iter", description = "Most L-BFGS iterations of the linear model per label (default 200).")
     Integer linearMaxIterations;
 
+    @Option(names = "--linear-sgd-updates", description = "SGD updates per label, spread over whole epochs (default 200000).")
+    Integer linearSgdUpdates;
+
+    @Option(names = "--linear-sgd-lr", description = "SGD learning rate of the linear model, decaying linearly (default 4.0).")
+    Double linearSgdLearningRate;
+
     @Option(names = "--linear-solver", description = "auto (default: L-BFGS for small corpora, SGD for large), lbfgs or sgd.")
     String linearSolver;
 
@@ -122,6 +128,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (linearMaxIterations != null) {
             linear = linear.withMaxIterations(linearMaxIterations);
+        }
+        if (linearSgdUpdates != null || linearSgdLearningRate != null) {
+            linear = linear.withSgd(linearSgdLearningRate != null ? linearSgdLearningRate : linear.sgdLearningRate(),
+                    linearSgdUpdates != null ? linearSgdUpdates : linear.sgdUpdates());
         }
         if (linearSolver != null) {
             linear = linear.withSolver(LinearConfig.Solver.parse(linearSolver));
