@@ -59,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--neural-lr", description = "Learning rate of the neural embedding table (default 2.0).")
     Double neuralLearningRate;
 
-    @Option(names = "--neural-features", description = "Rows of the neural table: the most frequent features (default 200000).")
+    @Option(names = "--neural-features", description = "Rows of the neural table: the most frequent features (default 400000).")
     Integer neuralFeatures;
 
     @Option(names = "--linear-lambda", description = "L2 penalty of the linear model (default 0.1).")
@@ -68,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--linear-max-iter", description = "Most L-BFGS iterations of the linear model per label (default 200).")
     Integer linearMaxIterations;
 
-    @Option(names = "--linear-sgd-updates", description = "SGD updates per label, spread over whole epochs (default 200000).")
+    @Option(names = "--linear-sgd-updates", description = "SGD updates per label, spread over whole epochs (default 400000).")
     Integer linearSgdUpdates;
 
     @Option(names = "--linear-sgd-lr", description = "SGD learning rate of the linear model, decaying linearly (default 4.0).")
