@@ -86,6 +86,7 @@ if [[ -z "$model" ]]; then
     || { tail -n 20 "$tmp/train.log" >&2; die "training failed"; }
 fi
 [[ -f "$model/manifest.json" ]] || die "no model bundle at $model (manifest.json missing)"
+model_id="$(/usr/bin/python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["model_id"])' "$model/manifest.json")"
 
 # --- request bodies --------------------------------------------------------------------------------
 /usr/bin/python3 "$ROOT/bench/load_tool.py" bodies "$ROOT/data/corpus" "$tmp/bodies.jsonl" "$ARTICLES" "$WORDS" >&2 \
@@ -153,7 +154,8 @@ svc_cpu="$(awk -v d="$((svc1 - svc0))" -v hz="$hz" -v t="$secs" 'BEGIN{printf "%
 svc_ms_per_req="$(awk -v d="$((svc1 - svc0))" -v hz="$hz" -v n="$(field requests measured)" 'BEGIN{printf "%.3f", n ? d/hz/n*1000 : 0}')"
 busy="$(awk -v a="$((all1 - all0))" -v i="$((idle1 - idle0))" 'BEGIN{printf "%.0f", a ? 100*(a-i)/a : 0}')"
 # what neither the service nor wrk used: other processes on the machine, which skew the figures
-others="$(awk -v b="$busy" -v n="$(nproc)" -v s="$svc_cpu" -v w="$wrk_cpu" 'BEGIN{o=b/100*n-s-w; printf "%.2f", o < 0 ? 0 : o}')"
+others="$(awk -v a="$((all1 - all0))" -v i="$((idle1 - idle0))" -v n="$(nproc)" -v s="$svc_cpu" -v w="$wrk_cpu" \
+  'BEGIN{o=(a ? (a-i)/a*n : 0)-s-w; printf "%.2f", o < 0 ? 0 : o}')"
 
 rps="$(field rps measured)" p50="$(field p50_ms measured)" p90="$(field p90_ms measured)" p99="$(field p99_ms measured)"
 non2xx="$(field non2xx measured)" no_labels="$(field no_labels measured)" socket="$(field socket_errors measured)"
@@ -169,7 +171,7 @@ cat <<EOF
 
 == Nhãn /v1/classify load test: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk and service on the same machine
    wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a ${WARMUP} warm-up), $ARTICLES distinct $WORDS-word articles
-   model $(basename "$model") ${JAVA_OPTS:+ JAVA_OPTS=$JAVA_OPTS}
+   model $model_id${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS}
    requests/s      $rps   (target >= $MIN_RPS)
    latency p50     $p50 ms
    latency p90     $p90 ms
@@ -180,7 +182,7 @@ cat <<EOF
    2xx w/o labels  $no_labels
    service-side    mean $s_mean ms, p50 <= $s_p50 ms, p90 <= $s_p90 ms, p99 <= $s_p99 ms (inside Javalin, histogram buckets)
    CPU             service $svc_cpu cores ($svc_ms_per_req ms CPU a request), wrk $wrk_cpu cores, other processes $others cores; machine ${busy}% busy
-   result          $verdict${reasons[*]:+: $(IFS=';'; echo "${reasons[*]}")}
+   result          $verdict${reasons[*]:+: $(printf '%s; ' "${reasons[@]}" | sed 's/; $//')}
 EOF
 if awk -v o="$others" 'BEGIN{exit !(o > 0.2)}'; then
   say "WARNING: other processes used $others cores during the measured run; the figures understate this service (re-run on an idle machine)"
