@@ -7,34 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Everything a client can send wrong gets a JSON error with the right 4xx status, never a 500. */
-class BadInputTest {
-    @TempDir
-    static Path dir;
-    static NhanServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = NhanServer.start(ServiceConfig.forBundle(TestModels.save(dir.resolve("model")).path()));
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class BadInputTest extends RunningServer {
     private static void assertError(Http.Response r, int status, String code, String messagePart) {
         assertEquals(status, r.status(), r.body());
         JsonNode error = r.json().get("error");

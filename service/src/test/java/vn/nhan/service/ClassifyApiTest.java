@@ -5,35 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The classification API against a real server on a random port. */
-class ClassifyApiTest {
+class ClassifyApiTest extends RunningServer {
     static final String REVIEW = "Sáng 12/3, Ban Tuyên giáo Tỉnh ủy họp sơ kết sáu tháng đầu năm về công tác tuyên giáo, "
             + "đánh giá kết quả nửa đầu năm, chỉ ra hạn chế và bàn phương hướng, nhiệm vụ cho những tháng còn lại của năm.";
-    @TempDir
-    static Path dir;
-    static NhanServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = NhanServer.start(ServiceConfig.forBundle(TestModels.save(dir.resolve("model")).path()));
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     @Test
     void classifyReturnsTheLabelsThatPassTheirThresholdsBestFirst() {
         Http.Response r = http.postJson("/v1/classify", Http.json(Map.of("text", REVIEW)));

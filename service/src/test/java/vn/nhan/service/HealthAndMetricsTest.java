@@ -7,30 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import vn.nhan.bundle.BundleException;
 
 /** Health checks, Prometheus metrics, and start-up refusing a bad bundle. */
-class HealthAndMetricsTest {
-    @TempDir
-    static Path dir;
-    static NhanServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = NhanServer.start(ServiceConfig.forBundle(TestModels.save(dir.resolve("model")).path()));
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class HealthAndMetricsTest extends RunningServer {
     @Test
     void liveAndReadyAnswer200WithTheModel() {
         assertEquals(200, http.get("/health/live").status());
