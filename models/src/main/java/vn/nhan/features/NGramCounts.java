@@ -3,7 +3,7 @@ package vn.nhan.features;
 import java.util.Arrays;
 
 /**
- * The distinct n-gram keys of one document and how often each occurs, in no particular order:
+ * The distinct n-gram keys of one document and how often each occurs, in the order first seen:
  * what both vocabulary fitting (document frequencies) and TF-IDF weighting need.
  */
 public record NGramCounts(long[] keys, int[] counts) {
@@ -15,22 +15,11 @@ public record NGramCounts(long[] keys, int[] counts) {
 
     /** Counts the occurrences in {@code keys} (one entry per occurrence, any order). */
     public static NGramCounts of(long... keys) {
-        LongIntMap map = new LongIntMap(Math.max(16, keys.length));
+        NGramCounter counter = new NGramCounter(keys.length);
         for (long k : keys) {
-            map.add(k, 1);
+            counter.add(k);
         }
-        return from(map);
-    }
-
-    static NGramCounts from(LongIntMap map) {
-        long[] keys = new long[map.size()];
-        int[] counts = new int[map.size()];
-        int[] i = {0};
-        map.forEach((key, count) -> {
-            keys[i[0]] = key;
-            counts[i[0]++] = count;
-        });
-        return new NGramCounts(keys, counts);
+        return counter.toCounts();
     }
 
     public int size() {

@@ -1,17 +1,19 @@
 package vn.nhan.features;
 
-import java.util.List;
+import java.util.Arrays;
+import vn.nhan.text.SyllableTokenizer;
 import vn.nhan.text.ToneMarks;
 
 /**
  * Turns the syllables of a normalised document into 64-bit n-gram keys, for two views: the text as
  * written and the text with its accents stripped (so "quy che phoi hop" typed without diacritics
  * meets "quy chế phối hợp"). The key of an n-gram depends only on its syllables, its view and n.
+ * Syllables are hashed straight from the text, without building strings.
  */
 public final class NGramHasher {
-    /** Receives one n-gram occurrence: its key and where it came from. */
+    /** Receives one n-gram occurrence: its key, the range of the normalised text it covers, n and its view. */
     public interface Sink {
-        void accept(long key, List<String> segment, int start, int n, boolean stripped);
+        void accept(long key, int from, int to, int n, boolean stripped);
     }
 
     private final FeatureConfig config;
@@ -20,56 +22,70 @@ public final class NGramHasher {
         this.config = config;
     }
 
-    /** Emits every n-gram of every segment to {@code sink}. */
-    public void emit(List<List<String>> segments, Sink sink) {
-        for (List<String> segment : segments) {
-            int len = segment.size();
-            long[] accented = new long[len];
-            long[] stripped = new long[len];
-            for (int i = 0; i < len; i++) {
-                String s = segment.get(i);
-                accented[i] = hash(s);
-                stripped[i] = config.strippedMaxN() > 0 ? hashStripped(s) : accented[i];
-            }
-            emitView(segment, accented, config.minN(), config.maxN(), false, sink);
-            emitView(segment, stripped, 1, config.strippedMaxN(), true, sink);
-        }
+    /** Emits every n-gram of every segment of {@code normalized} to {@code sink}. */
+    public void emit(String normalized, Sink sink) {
+        SyllableTokenizer.scan(normalized, new Segment(normalized, sink));
     }
 
-    private static void emitView(List<String> segment, long[] hashes, int minN, int maxN, boolean stripped, Sink sink) {
-        for (int start = 0; start < hashes.length; start++) {
-            long h = stripped ? 0x9E3779B97F4A7C15L : 0x7F4A7C159E3779B9L;
-            for (int n = 1; n <= maxN && start + n <= hashes.length; n++) {
-                h = (h ^ hashes[start + n - 1]) * 0x100000001B3L + n;
-                if (n >= minN) {
-                    sink.accept(finish(h), segment, start, n, stripped);
+    /** The syllables of the current segment, hashed in both views, emitted as n-grams when it ends. */
+    private final class Segment implements SyllableTokenizer.Visitor {
+        private final String text;
+        private final Sink sink;
+        private long[] accented = new long[32];
+        private long[] stripped = new long[32];
+        private int[] starts = new int[32];
+        private int[] ends = new int[32];
+        private int size;
+
+        Segment(String text, Sink sink) {
+            this.text = text;
+            this.sink = sink;
+        }
+
+        @Override
+        public void syllable(int start, int end, boolean shaped) {
+            if (size == accented.length) {
+                accented = Arrays.copyOf(accented, size * 2);
+                stripped = Arrays.copyOf(stripped, size * 2);
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            long a = FNV_OFFSET;
+            long s = FNV_OFFSET;
+            for (int i = start; i < end; i++) {
+                char c = SyllableTokenizer.shapeOf(text.charAt(i), shaped);
+                a = (a ^ c) * FNV_PRIME;
+                s = (s ^ ToneMarks.strip(c)) * FNV_PRIME;
+            }
+            accented[size] = a;
+            stripped[size] = config.strippedMaxN() > 0 ? s : a;
+            starts[size] = start;
+            ends[size] = end;
+            size++;
+        }
+
+        @Override
+        public void segmentEnd() {
+            emitView(accented, config.minN(), config.maxN(), false);
+            emitView(stripped, 1, config.strippedMaxN(), true);
+            size = 0;
+        }
+
+        private void emitView(long[] hashes, int minN, int maxN, boolean strippedView) {
+            for (int start = 0; start < size; start++) {
+                long h = strippedView ? 0x9E3779B97F4A7C15L : 0x7F4A7C159E3779B9L;
+                for (int n = 1; n <= maxN && start + n <= size; n++) {
+                    h = (h ^ hashes[start + n - 1]) * FNV_PRIME + n;
+                    if (n >= minN) {
+                        sink.accept(finish(h), starts[start], ends[start + n - 1], n, strippedView);
+                    }
                 }
             }
         }
     }
 
-    /** The display form of an n-gram: its syllables joined by spaces, stripped if asked. */
-    public static String text(List<String> segment, int start, int n, boolean stripped) {
-        String joined = String.join(" ", segment.subList(start, start + n));
-        return stripped ? ToneMarks.strip(joined) : joined;
-    }
-
-    static long hash(String s) {
-        long h = 0xCBF29CE484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h = (h ^ s.charAt(i)) * 0x100000001B3L;
-        }
-        return h;
-    }
-
-    /** {@code hash(ToneMarks.strip(s))} without building the stripped string. */
-    static long hashStripped(String s) {
-        long h = 0xCBF29CE484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h = (h ^ ToneMarks.strip(s.charAt(i))) * 0x100000001B3L;
-        }
-        return h;
-    }
+    private static final long FNV_OFFSET = 0xCBF29CE484222325L;
+    private static final long FNV_PRIME = 0x100000001B3L;
 
     private static long finish(long h) {
         h ^= h >>> 33;

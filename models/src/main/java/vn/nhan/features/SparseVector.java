@@ -1,7 +1,8 @@
 package vn.nhan.features;
 
 /**
- * A document's features: ascending feature ids and their TF-IDF weights (L2-normalised).
+ * A document's features: distinct feature ids, in no particular order, and their TF-IDF weights
+ * (L2-normalised).
  * The arrays are owned by the vector and must not be changed.
  */
 public record SparseVector(int[] ids, float[] values) {

@@ -5,33 +5,67 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.api.buffer.DataType;
 import vn.nhan.features.SparseVector;
 
 /**
- * The neural model: an embedding bag (the TF-IDF-weighted sum, L2-normalised weights, of the rows of a feature table,
- * kept in plain Java as a row-major {@code float[]}) feeding a DL4J network whose output layer has
- * one sigmoid per label. The table is shared read-only between threads; each thread scores with
- * its own copy of the (small) DL4J head, because {@code MultiLayerNetwork.output} is synchronized.
+ * The neural model: an embedding bag (the TF-IDF-weighted sum of the rows of a feature table, kept
+ * in plain Java as a row-major {@code float[]}) feeding a DL4J output layer with one sigmoid per
+ * label. The DL4J network is what training fits and what the bundle stores.
+ *
+ * <p>Scoring does not run it. The head is linear before its sigmoid, so the logit of label
+ * {@code l} is {@code b[l] + sum_i x_i (T[id_i] . W[:, l])}: at construction every table row is
+ * folded through the head once into {@code labels} weights, and a document then costs one short
+ * row per feature, like the linear model, instead of a {@code dimension}-wide row and a native
+ * call. The result equals the network's output up to float rounding. Immutable and thread-safe.
  */
 public final class EmbeddingBagModel implements LabelScorer {
     private static final int MAGIC = 0x4E484542; // "NHEB"
     private final int dimension;
     private final float[] table;
     private final MultiLayerNetwork head;
-    private final ThreadLocal<MultiLayerNetwork> heads;
     private final int labels;
+    /** {@code folded[row * labels + l]}: table row {@code row} through the head's weights for label {@code l}. */
+    private final float[] folded;
+    private final float[] bias;
 
     EmbeddingBagModel(int dimension, float[] table, MultiLayerNetwork head) {
         if (table.length % dimension != 0) {
             throw new IllegalArgumentException("table length " + table.length + " is not a multiple of the dimension " + dimension);
         }
+        if (head.getnLayers() != 1) {
+            throw new IllegalArgumentException("the neural head must be a single output layer, got " + head.getnLayers() + " layers");
+        }
+        float[][] w = head.getLayer(0).getParam("W").castTo(DataType.FLOAT).toFloatMatrix(); // [dimension][labels]
+        if (w.length != dimension) {
+            throw new IllegalArgumentException("the neural head takes " + w.length + " inputs, the table rows have " + dimension);
+        }
         this.dimension = dimension;
         this.table = table;
         this.head = head;
-        this.labels = (int) head.output(Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, dimension)).size(1);
-        this.heads = ThreadLocal.withInitial(head::clone);
+        this.labels = w[0].length;
+        this.bias = head.getLayer(0).getParam("b").castTo(DataType.FLOAT).dup().data().asFloat();
+        this.folded = fold(table, dimension, w, labels);
+    }
+
+    private static float[] fold(float[] table, int dimension, float[][] w, int labels) {
+        int rows = table.length / dimension;
+        float[] folded = new float[rows * labels];
+        double[] acc = new double[labels];
+        for (int r = 0; r < rows; r++) {
+            java.util.Arrays.fill(acc, 0);
+            for (int k = 0; k < dimension; k++) {
+                double t = table[r * dimension + k];
+                float[] wk = w[k];
+                for (int l = 0; l < labels; l++) {
+                    acc[l] += t * wk[l];
+                }
+            }
+            for (int l = 0; l < labels; l++) {
+                folded[r * labels + l] = (float) acc[l];
+            }
+        }
+        return folded;
     }
 
     @Override
@@ -53,22 +87,32 @@ public final class EmbeddingBagModel implements LabelScorer {
 
     @Override
     public float[][] scores(List<SparseVector> documents) {
-        if (documents.isEmpty()) {
-            return new float[0][];
-        }
-        float[] bags = new float[documents.size() * dimension];
-        for (int d = 0; d < documents.size(); d++) {
-            bag(documents.get(d), bags, d * dimension);
-        }
-        INDArray input = Nd4j.create(bags, new long[] {documents.size(), dimension}, 'c');
-        INDArray output = heads.get().output(input);
-        float[] flat = output.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && output.ordering() == 'c' && !output.isView()
-                ? output.data().asFloat() : output.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
         float[][] out = new float[documents.size()][];
         for (int d = 0; d < out.length; d++) {
-            out[d] = java.util.Arrays.copyOfRange(flat, d * labels, (d + 1) * labels);
+            out[d] = score(documents.get(d));
         }
         return out;
+    }
+
+    /** The label probabilities of one document. */
+    public float[] score(SparseVector x) {
+        float[] z = bias.clone();
+        int[] ids = x.ids();
+        float[] values = x.values();
+        int rows = vocabularySize();
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < rows) {
+                int base = ids[i] * labels;
+                float v = values[i];
+                for (int l = 0; l < labels; l++) {
+                    z[l] += v * folded[base + l];
+                }
+            }
+        }
+        for (int l = 0; l < labels; l++) {
+            z[l] = Sigmoid.of(z[l]);
+        }
+        return z;
     }
 
     /** Adds the TF-IDF-weighted sum of the rows of {@code x}'s features into {@code out[offset..]}. */
@@ -80,7 +124,10 @@ public final class EmbeddingBagModel implements LabelScorer {
         int[] ids = x.ids();
         float[] values = x.values();
         int rows = table.length / dimension;
-        for (int i = 0; i < ids.length && ids[i] < rows; i++) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] >= rows) {
+                continue;
+            }
             float w = values[i];
             int row = ids[i] * dimension;
             for (int k = 0; k < dimension; k++) {
@@ -89,18 +136,13 @@ public final class EmbeddingBagModel implements LabelScorer {
         }
     }
 
-    /** How much each feature of {@code x} adds to the logit of {@code label} (exact for a linear head). */
+    /** How much each feature of {@code x} adds to the logit of {@code label} (exact: the head is linear). */
     public float[] contributions(SparseVector x, int label) {
-        INDArray w = head.getLayer(head.getnLayers() - 1).getParam("W");
-        float[] column = w.getColumn(label).toFloatVector();
         float[] c = new float[x.size()];
-        for (int i = 0; i < c.length && x.ids()[i] < vocabularySize(); i++) {
-            int row = x.ids()[i] * dimension;
-            float dot = 0;
-            for (int k = 0; k < dimension; k++) {
-                dot += table[row + k] * column[k];
+        for (int i = 0; i < c.length; i++) {
+            if (x.ids()[i] < vocabularySize()) {
+                c[i] = x.values()[i] * folded[x.ids()[i] * labels + label];
             }
-            c[i] = dot * x.values()[i];
         }
         return c;
     }

@@ -56,7 +56,7 @@ public final class EmbeddingBagTrainer {
         for (int i = 0; i < table.length; i++) {
             table[i] = (float) ((random.nextDouble() * 2 - 1) / dim);
         }
-        MultiLayerNetwork head = newHead(dim, labels);
+        MultiLayerNetwork head = newHead(dim, labels, seed, config.headLearningRate());
         float[] bestTable = table.clone();
         INDArray bestParams = head.params().dup();
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -90,11 +90,12 @@ public final class EmbeddingBagTrainer {
         return new EmbeddingBagModel(dim, bestTable, head);
     }
 
-    private MultiLayerNetwork newHead(int dim, int labels) {
+    /** The head's network: one sigmoid output layer over the bag (scoring folds it into the table, see {@link EmbeddingBagModel}). */
+    static MultiLayerNetwork newHead(int dim, int labels, long seed, double learningRate) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(config.headLearningRate()))
+                .updater(new Adam(learningRate))
                 .weightInit(WeightInit.XAVIER)
                 .list()
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
@@ -121,8 +122,8 @@ public final class EmbeddingBagTrainer {
         IntStream.range(0, PARTITIONS).parallel().forEach(part -> {
             for (int b = 0; b < batch.length; b++) {
                 SparseVector x = rows.get(batch[b]);
-                for (int i = 0; i < x.size() && x.ids()[i] < tableRows; i++) {
-                    if (x.ids()[i] % PARTITIONS != part) {
+                for (int i = 0; i < x.size(); i++) {
+                    if (x.ids()[i] >= tableRows || x.ids()[i] % PARTITIONS != part) {
                         continue;
                     }
                     float scale = (float) (rate * x.values()[i]);

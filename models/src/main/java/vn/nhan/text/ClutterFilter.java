@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * Lines are matched after NFC, punctuation unification, lower-casing and canonical tone placement.
  */
 final class ClutterFilter {
+    /** Lines longer than this (after stripping) are never clutter. */
+    static final int MAX_LENGTH = 80;
     private static final List<Pattern> PATTERNS = List.of(
             Pattern.compile("xem thêm\\b.*"),
             Pattern.compile("loading\\W*"),
@@ -30,7 +32,7 @@ final class ClutterFilter {
         if (line.isEmpty()) {
             return true;
         }
-        if (line.length() > 80) {
+        if (line.length() > MAX_LENGTH) {
             return false;
         }
         for (Pattern p : PATTERNS) {

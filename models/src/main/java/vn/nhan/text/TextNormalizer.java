@@ -9,9 +9,23 @@ import java.util.Objects;
  * web clutter lines and immediately repeated lines (photo captions printed twice) removed, quotes,
  * dashes and spaces unified, invisible characters dropped, lower case, and one tone-mark
  * placement. Thread-safe and stateless.
+ *
+ * <p>Two steps. {@link #canonicalCharacters} maps each character (look-alikes unified, NFC, lower
+ * case); text made only of characters that NFC leaves alone and that lower-case to one character
+ * (Latin, Vietnamese, common punctuation: nearly every article) is mapped through a table in one
+ * pass, anything else goes through {@link #unifyCharacters}, {@link Normalizer} and
+ * {@link String#toLowerCase(Locale)}, which give the same result for the former. Then each line
+ * has its spaces collapsed and its tone marks placed, and clutter and repeated lines are dropped.
  */
 public final class TextNormalizer {
     private static final TextNormalizer STANDARD = new TextNormalizer();
+    private static final int MAX_CLUTTER_LENGTH = ClutterFilter.MAX_LENGTH;
+
+    /** Table values that are not characters: 0 = not in the table, then drop and "...". */
+    private static final char SLOW = 0;
+    private static final char DROP = '\uE000';
+    private static final char ELLIPSIS = '\uE001';
+    private static final char[] TABLE = table();
 
     private TextNormalizer() {
     }
@@ -24,24 +38,55 @@ public final class TextNormalizer {
     /** The canonical form of {@code raw}: lines separated by '\n', words by one space. */
     public String normalize(String raw) {
         Objects.requireNonNull(raw, "text must not be null");
-        String text = Normalizer.normalize(unifyCharacters(raw), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(text.length());
-        String previous = null;
-        for (String line : text.split("\n")) {
-            String clean = canonicalTones(collapseSpaces(line));
-            if (ClutterFilter.isClutter(clean) || clean.equals(previous)) {
-                continue;
-            }
-            previous = clean;
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            out.append(clean);
-        }
-        return out.toString();
+        char[] chars = canonicalCharacters(raw);
+        return lines(chars, chars.length);
     }
 
-    /** Maps look-alike characters to one form; control and zero-width characters disappear. */
+    /** Unified, NFC, lower-case characters of {@code raw}; line and space clean-up comes later. */
+    static char[] canonicalCharacters(String raw) {
+        char[] fast = tableCharacters(raw);
+        return fast != null ? fast : jdkCharacters(raw);
+    }
+
+    /** The general path: look-alikes unified, then the JDK's NFC and lower case. */
+    static char[] jdkCharacters(String raw) {
+        return Normalizer.normalize(unifyCharacters(raw), Normalizer.Form.NFC).toLowerCase(Locale.ROOT).toCharArray();
+    }
+
+    /** The same as {@link #jdkCharacters} through the table, or null when a character is not in it. */
+    static char[] tableCharacters(String raw) {
+        int n = raw.length();
+        char[] out = new char[n];
+        int length = 0;
+        for (int i = 0; i < n; i++) {
+            char m = TABLE[raw.charAt(i)];
+            if (m == SLOW) {
+                return null;
+            }
+            if (m == DROP) {
+                continue;
+            }
+            if (m == ELLIPSIS) {
+                if (length + 3 > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length + n / 8 + 3);
+                }
+                out[length++] = '.';
+                out[length++] = '.';
+                out[length++] = '.';
+                continue;
+            }
+            if (length == out.length) {
+                out = java.util.Arrays.copyOf(out, out.length + n / 8 + 3);
+            }
+            out[length++] = m;
+        }
+        return length == out.length ? out : java.util.Arrays.copyOf(out, length);
+    }
+
+    /**
+     * Maps look-alike characters to one form; control and zero-width characters disappear. Every
+     * character's mapping is defined here; the table of the fast path is built from it.
+     */
     static String unifyCharacters(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -67,39 +112,106 @@ public final class TextNormalizer {
         return b.toString();
     }
 
-    private static String collapseSpaces(String line) {
-        StringBuilder b = new StringBuilder(line.length());
-        boolean space = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == ' ') {
-                space = b.length() > 0;
-            } else {
-                if (space) {
-                    b.append(' ');
-                    space = false;
-                }
-                b.append(c);
+    /**
+     * For every character of Latin (U+0000-U+02FF), Latin Extended Additional (Vietnamese,
+     * U+1E00-U+1EFF), general punctuation and currency signs (U+2000-U+20CF): what the general path
+     * turns it into, when that is one character that NFC cannot combine with its neighbours (no
+     * combining mark, NFC-stable, lower case of length one). Other characters stay {@link #SLOW}.
+     */
+    private static char[] table() {
+        char[] table = new char[Character.MAX_VALUE + 1];
+        for (int[] range : new int[][] {{0x0000, 0x02FF}, {0x1E00, 0x1EFF}, {0x2000, 0x20CF}}) {
+            for (int c = range[0]; c <= range[1]; c++) {
+                table[c] = tableEntry((char) c);
             }
         }
-        return b.toString();
+        return table;
     }
 
-    private static String canonicalTones(String line) {
-        StringBuilder out = new StringBuilder(line.length());
+    private static char tableEntry(char c) {
+        String unified = unifyCharacters(String.valueOf(c));
+        if (unified.isEmpty()) {
+            return DROP;
+        }
+        if (unified.equals("...")) {
+            return ELLIPSIS;
+        }
+        if (unified.length() != 1) {
+            return SLOW;
+        }
+        char u = unified.charAt(0);
+        int type = Character.getType(u);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || !Normalizer.isNormalized(unified, Normalizer.Form.NFC)) {
+            return SLOW;
+        }
+        String lower = unified.toLowerCase(Locale.ROOT);
+        if (lower.length() != 1 || lower.charAt(0) == DROP || lower.charAt(0) == ELLIPSIS || lower.charAt(0) == SLOW) {
+            return SLOW;
+        }
+        return lower.charAt(0);
+    }
+
+    /**
+     * Line by line: spaces collapsed (none at either end), tone marks placed, then clutter and a
+     * line equal to the previous kept one dropped; kept lines joined by '\n'. Works in place.
+     */
+    private static String lines(char[] chars, int length) {
+        int out = 0;
+        int previousStart = -1;
+        int previousEnd = -1;
         int i = 0;
-        int n = line.length();
-        while (i < n) {
-            if (!Character.isLetter(line.charAt(i))) {
-                out.append(line.charAt(i++));
+        while (i <= length) {
+            int lineStart = out;
+            if (out > 0) {
+                chars[out++] = '\n';
+                lineStart = out;
+            }
+            boolean space = false;
+            while (i < length && chars[i] != '\n') {
+                char c = chars[i++];
+                if (c == ' ') {
+                    space = out > lineStart;
+                } else {
+                    if (space) {
+                        chars[out++] = ' ';
+                        space = false;
+                    }
+                    chars[out++] = c;
+                }
+            }
+            i++;
+            canonicalTones(chars, lineStart, out);
+            if (isClutter(chars, lineStart, out) || sameChars(chars, previousStart, previousEnd, lineStart, out)) {
+                out = lineStart == 0 ? 0 : lineStart - 1;
+            } else {
+                previousStart = lineStart;
+                previousEnd = out;
+            }
+        }
+        return new String(chars, 0, out);
+    }
+
+    private static boolean isClutter(char[] chars, int start, int end) {
+        return end - start <= MAX_CLUTTER_LENGTH && ClutterFilter.isClutter(new String(chars, start, end - start));
+    }
+
+    private static boolean sameChars(char[] chars, int aStart, int aEnd, int bStart, int bEnd) {
+        return aStart >= 0 && aEnd - aStart == bEnd - bStart && java.util.Arrays.equals(chars, aStart, aEnd, chars, bStart, bEnd);
+    }
+
+    private static void canonicalTones(char[] chars, int start, int end) {
+        int i = start;
+        while (i < end) {
+            if (!Character.isLetter(chars[i])) {
+                i++;
                 continue;
             }
-            int start = i;
-            while (i < n && Character.isLetter(line.charAt(i))) {
+            int word = i;
+            while (i < end && Character.isLetter(chars[i])) {
                 i++;
             }
-            out.append(ToneMarks.canonicalize(line.substring(start, i)));
+            ToneMarks.canonicalize(chars, word, i);
         }
-        return out.toString();
     }
 }

@@ -77,16 +77,21 @@ public final class ToneMarks {
      * they are.
      */
     public static String canonicalize(String syllable) {
-        int n = syllable.length();
+        char[] chars = syllable.toCharArray();
+        return canonicalize(chars, 0, chars.length) ? new String(chars) : syllable;
+    }
+
+    /** {@link #canonicalize(String)} of the word {@code chars[from..to)}, in place; true when it changed. */
+    static boolean canonicalize(char[] chars, int from, int to) {
         int tone = 0;
         int tonePos = -1;
-        for (int i = 0; i < n; i++) {
-            char c = syllable.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
             if (c < TABLE && CODE[c] != 0) {
                 int t = (CODE[c] - 1) % TONES;
                 if (t != 0) {
                     if (tonePos >= 0) {
-                        return syllable;
+                        return false;
                     }
                     tone = t;
                     tonePos = i;
@@ -94,16 +99,15 @@ public final class ToneMarks {
             }
         }
         if (tonePos < 0) {
-            return syllable;
+            return false;
         }
-        int target = canonicalPosition(syllable);
+        int target = canonicalPosition(chars, from, to);
         if (target < 0 || target == tonePos) {
-            return syllable;
+            return false;
         }
-        char[] chars = syllable.toCharArray();
         chars[tonePos] = withTone(chars[tonePos], 0);
         chars[target] = withTone(chars[target], tone);
-        return new String(chars);
+        return true;
     }
 
     private static char withTone(char vowel, int tone) {
@@ -115,28 +119,30 @@ public final class ToneMarks {
         return BASES.charAt((CODE[c] - 1) / TONES);
     }
 
-    /** Index of the vowel that should carry the tone, or -1 when the word is not a syllable. */
-    static int canonicalPosition(String s) {
-        int n = s.length();
-        int start = 0;
-        if (n > 2 && s.charAt(0) == 'q' && isVowel(s.charAt(1)) && baseOf(s.charAt(1)) == 'u') {
-            start = 2;
-        } else if (n > 2 && s.charAt(0) == 'g' && isVowel(s.charAt(1)) && baseOf(s.charAt(1)) == 'i' && isVowel(s.charAt(2))) {
-            start = 2;
+    /**
+     * Index (into {@code s}) of the vowel of the word {@code s[from..n)} that should carry the tone,
+     * or -1 when the word is not a syllable.
+     */
+    private static int canonicalPosition(char[] s, int from, int n) {
+        int start = from;
+        if (n - from > 2 && s[from] == 'q' && isVowel(s[from + 1]) && baseOf(s[from + 1]) == 'u') {
+            start = from + 2;
+        } else if (n - from > 2 && s[from] == 'g' && isVowel(s[from + 1]) && baseOf(s[from + 1]) == 'i' && isVowel(s[from + 2])) {
+            start = from + 2;
         }
         int first = start;
-        while (first < n && !isVowel(s.charAt(first))) {
+        while (first < n && !isVowel(s[first])) {
             first++;
         }
         if (first == n) {
-            return start > 0 ? start - 1 : -1;
+            return start > from ? start - 1 : -1;
         }
         int last = first;
-        while (last + 1 < n && isVowel(s.charAt(last + 1))) {
+        while (last + 1 < n && isVowel(s[last + 1])) {
             last++;
         }
         for (int i = last + 1; i < n; i++) {
-            if (isVowel(s.charAt(i))) {
+            if (isVowel(s[i])) {
                 return -1;
             }
         }
@@ -145,7 +151,7 @@ public final class ToneMarks {
             return -1;
         }
         for (int i = last; i >= first; i--) {
-            if (HAT_OR_HORN.indexOf(baseOf(s.charAt(i))) >= 0) {
+            if (HAT_OR_HORN.indexOf(baseOf(s[i])) >= 0) {
                 return i;
             }
         }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import vn.nhan.text.SyllableTokenizer;
+import vn.nhan.text.ToneMarks;
 import vn.nhan.text.TextNormalizer;
 
 /** The n-grams {@link NGramHasher} emits for both views, and their keys. */
@@ -25,9 +25,11 @@ class NGramHasherTest {
 
     private static List<Gram> grams(String text, FeatureConfig config) {
         List<Gram> grams = new ArrayList<>();
-        List<List<String>> segments = SyllableTokenizer.segments(TextNormalizer.standard().normalize(text));
-        new NGramHasher(config).emit(segments, (key, segment, start, n, stripped) ->
-                grams.add(new Gram(key, NGramHasher.text(segment, start, n, stripped), n, stripped)));
+        String normalized = TextNormalizer.standard().normalize(text);
+        new NGramHasher(config).emit(normalized, (key, from, to, n, stripped) -> {
+            String written = normalized.substring(from, to);
+            grams.add(new Gram(key, stripped ? ToneMarks.strip(written) : written, n, stripped));
+        });
         return grams;
     }
 

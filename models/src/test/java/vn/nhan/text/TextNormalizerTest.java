@@ -169,4 +169,44 @@ class TextNormalizerTest {
         String once = NORMALIZER.normalize(TITLE + "\n" + ARTICLE + "\nXem thêm\nẢnh: A\nẢnh: A");
         assertEquals(once, NORMALIZER.normalize(once));
     }
+
+    @Test
+    void everyCharacterOfTheFastTableMapsAsTheGeneralPathDoes() {
+        int inTable = 0;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String one = String.valueOf((char) c);
+            char[] fast = TextNormalizer.tableCharacters(one);
+            if (fast != null) {
+                inTable++;
+                assertArrayEquals(TextNormalizer.jdkCharacters(one), fast, "U+" + Integer.toHexString(c));
+            }
+        }
+        assertTrue(inTable > 1200, "Latin, Vietnamese and punctuation are in the table: " + inTable);
+        assertTrue(TextNormalizer.tableCharacters("ế ậ ữ Đ đ “x” – … \u00a0") != null, "Vietnamese text takes the fast path");
+    }
+
+    @Test
+    void combiningMarksAndOtherScriptsTakeTheGeneralPath() {
+        assertEquals(null, TextNormalizer.tableCharacters("e\u0302\u0301"));
+        assertEquals(null, TextNormalizer.tableCharacters("\u1100\u1161"), "Hangul jamo compose under NFC");
+        assertEquals(null, TextNormalizer.tableCharacters("\u212B"), "the Angstrom sign is not NFC");
+        assertEquals(null, TextNormalizer.tableCharacters("\u0130"), "capital dotted I lower-cases to two characters");
+    }
+
+    @Test
+    void randomTextNormalisesTheSameThroughTheTableAndThroughTheJdk() {
+        java.util.Random random = new java.util.Random(17);
+        String alphabet = "aăâeêioôơuưyđAĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+                + "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴbcdghklmnpqrstvxQG0123456789"
+                + "  \t\n\r.,;:!?-/'\"()“”‘’–—…\u00a0\u200b\u00ad\u2028«»`´\u0007ßøæœ";
+        for (int t = 0; t < 2000; t++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            assertArrayEquals(TextNormalizer.jdkCharacters(text), TextNormalizer.tableCharacters(text), text);
+        }
+    }
 }

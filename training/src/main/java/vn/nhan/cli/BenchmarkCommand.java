@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import vn.nhan.bundle.ModelBundle;
 import vn.nhan.corpus.CorpusReader;
@@ -21,16 +24,21 @@ import vn.nhan.model.Classifier;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measures in-process classification throughput (batch) and single-document latency on articles of --words words.")
 final class BenchmarkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--model", required = true, description = "Model bundle directory.")
     Path model;
 
     @Option(names = "--input", required = true, description = "Corpus whose texts are cut into benchmark articles.")
     Path input;
 
-    @Option(names = "--words", defaultValue = "700", description = "Words per benchmark article (default ${DEFAULT-VALUE}).")
+    @Option(names = "--words", defaultValue = "700",
+            description = "Words per benchmark article (default ${DEFAULT-VALUE}); 0 takes the input's documents as they are, title and text.")
     int words;
 
-    @Option(names = "--documents", defaultValue = "5000", description = "Articles per batch round (default ${DEFAULT-VALUE}).")
+    @Option(names = "--documents", defaultValue = "5000",
+            description = "Articles per batch round (default ${DEFAULT-VALUE}); with --words 0, at most the input's documents.")
     int documents;
 
     @Option(names = "--rounds", defaultValue = "5", description = "Batch rounds (default ${DEFAULT-VALUE}); the first is warm-up.")
@@ -42,8 +50,14 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Classifier classifier = ModelBundle.load(model).classifier();
-        List<String> articles = articles(CorpusReader.read(input, false).documents());
-        System.out.printf("model %s (%s), %d articles of %d words, %d cores%n", model, classifier.type().id(), articles.size(), words,
+        if (words < 0 || documents < 1 || rounds < 1 || singles < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--words must be >= 0 and --documents, --rounds and --singles >= 1, got " + words + ", " + documents + ", " + rounds + ", " + singles);
+        }
+        List<Document> docs = CorpusReader.read(input, false).documents();
+        List<String> articles = words == 0 ? asTheyAre(docs) : articles(docs);
+        System.out.printf("model %s (%s), %d articles of %s words, %d cores%n", model, classifier.type().id(), articles.size(),
+                words == 0 ? String.format("%.0f", articles.stream().mapToInt(a -> a.split("\\s+").length).average().orElse(0)) + " (mean)" : words,
                 Runtime.getRuntime().availableProcessors());
         double[] rates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -68,6 +82,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf("single document latency: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms (one thread, after %d calls)%n",
                 percentile(latencies, 0.50), percentile(latencies, 0.90), percentile(latencies, 0.99), singles);
         return 0;
+    }
+
+    /** The documents themselves, title and text as the classifier joins them. */
+    private List<String> asTheyAre(List<Document> docs) {
+        return docs.stream().limit(documents)
+                .map(d -> d.title() == null || d.title().isBlank() ? d.text() : d.title() + "\n" + d.text()).toList();
     }
 
     private List<String> articles(List<Document> docs) {
