@@ -346,6 +346,7 @@ def cmd_record(a):
     row["predict_docs_per_s"] = m["n_documents"] / row["predict_s"] if row["predict_s"] > 0 else None
     row["model_bytes"] = int(a.model_bytes)
     row["inprocess_docs_per_s"] = float(a.inprocess) if a.inprocess else None
+    row["one_thread_docs_per_s"] = float(a.one_thread) if a.one_thread else None
     with open(a.out, "a", encoding="utf-8") as f:
         f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
@@ -388,7 +389,9 @@ def cmd_table(a):
             cells.append(f"{q[1]:.3f}" + fmt_ratio(q[1], bq[1], 3))
             cells.append("—" if q[2] is None else f"{q[2]:.3f}" + fmt_ratio(q[2], bq[2], 3))
             cells.append(f"{r['train_s']:.1f} s" + fmt_ratio(r["train_s"], base["train_s"]))
-            cells.append(f"{rate:,.0f}" + (" in-process" if r["inprocess_docs_per_s"] else "") + fmt_ratio(rate, b_rate))
+            one = r.get("one_thread_docs_per_s")
+            cells.append(f"{rate:,.0f}" + (" in-process" if r["inprocess_docs_per_s"] else "") + fmt_ratio(rate, b_rate)
+                         + (f"; {one:,.0f} on one thread" if one else ""))
             cells.append(f"{r['predict_docs_per_s']:,.0f}" + fmt_ratio(r["predict_docs_per_s"], base["predict_docs_per_s"]))
             cells.append(f"{r['train_rss_kb'] / 1024:,.0f} MB" + fmt_ratio(r["train_rss_kb"], base["train_rss_kb"]))
             cells.append(f"{r['predict_rss_kb'] / 1024:,.0f} MB" + fmt_ratio(r["predict_rss_kb"], base["predict_rss_kb"]))
@@ -477,6 +480,7 @@ def main():
     s.add_argument("--predict-time", required=True)
     s.add_argument("--model-bytes", required=True)
     s.add_argument("--inprocess")
+    s.add_argument("--one-thread")
     s.add_argument("--note", default="")
     s.set_defaults(fn=cmd_record)
     s = sub.add_parser("table")

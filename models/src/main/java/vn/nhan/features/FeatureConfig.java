@@ -28,8 +28,13 @@ public record FeatureConfig(int minN, int maxN, int strippedMaxN, int minDf, dou
         }
     }
 
+    /**
+     * Uni- and bigrams of both views. Trigrams were the default until 2026-11-22: dropping them
+     * raised micro-F1 on the default corpus (0.890 to 0.895) and accuracy on VNTC (0.930 to 0.931)
+     * and made training and classification faster (see docs/benchmarks.md).
+     */
     public static FeatureConfig defaults() {
-        return new FeatureConfig(1, 3, 2, 2, 0.95, 500_000);
+        return new FeatureConfig(1, 2, 2, 2, 0.95, 500_000);
     }
 
     public FeatureConfig withNgrams(int min, int max) {

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.function.Executable;
 class FeatureConfigTest {
 
     @Test
-    void defaultsAreOneToThreeAccentedAndOneToTwoStrippedNgrams() {
+    void defaultsAreUniAndBigramsOfBothViews() {
         FeatureConfig c = FeatureConfig.defaults();
         assertEquals(1, c.minN());
-        assertEquals(3, c.maxN());
+        assertEquals(2, c.maxN());
         assertEquals(2, c.strippedMaxN());
         assertEquals(2, c.minDf());
         assertEquals(0.95, c.maxDfRatio());

@@ -31,11 +31,11 @@ class FeatureExtractorTest {
     @Test
     void sortedKeysListEveryOccurrenceInOrder() {
         long[] keys = FeatureExtractor.ngramCounts(null, "Quy chế phối hợp", FeatureConfig.defaults()).sortedKeys();
-        assertEquals(16, keys.length);
+        assertEquals(14, keys.length, "4 + 3 accented and 4 + 3 stripped uni- and bigrams");
         long[] sorted = keys.clone();
         Arrays.sort(sorted);
         assertArrayEquals(sorted, keys);
-        assertEquals(16, Arrays.stream(keys).distinct().count());
+        assertEquals(14, Arrays.stream(keys).distinct().count());
 
         long[] repeated = FeatureExtractor.ngramCounts(null, "mưa to. mưa to.", FeatureConfig.defaults()).sortedKeys();
         // each sentence: mưa, to, mưa to accented and mua, to, mua to stripped
@@ -151,7 +151,7 @@ class FeatureExtractorTest {
         assertEquals(ids(FITTED.extract("Bóng đá", "thắng trận đấu")), terms.keySet());
         assertTrue(terms.containsValue("trận đấu"));
         assertFalse(terms.containsValue("tran dau"), "stripped-view n-grams show the syllables as written");
-        assertTrue(terms.containsValue("thắng trận đấu"));
+        assertTrue(terms.containsValue("thắng trận"));
         assertFalse(terms.containsValue("đá thắng"), "the title and the text are separate lines");
     }
 

@@ -18,6 +18,8 @@ import vn.nhan.text.TextNormalizer;
 
 /** The n-grams {@link NGramHasher} emits for both views, and their keys. */
 class NGramHasherTest {
+    /** Accented 1-3-grams, stripped 1-2-grams. */
+    private static final FeatureConfig TRIGRAMS = new FeatureConfig(1, 3, 2, 2, 0.95, 500_000);
 
     /** One emitted n-gram. */
     private record Gram(long key, String text, int n, boolean stripped) {
@@ -43,7 +45,7 @@ class NGramHasherTest {
 
     @Test
     void aFourSyllableTextHasTheExpectedNumberOfNgramsForEachN() {
-        List<Gram> grams = grams("Quy chế phối hợp", FeatureConfig.defaults());
+        List<Gram> grams = grams("Quy chế phối hợp", TRIGRAMS);
         // accented: 4 unigrams, 3 bigrams, 2 trigrams; stripped: 4 unigrams, 3 bigrams
         assertEquals(Map.of("accented 1", 4, "accented 2", 3, "accented 3", 2, "stripped 1", 4, "stripped 2", 3),
                 countsPerViewAndN(grams));
@@ -54,7 +56,7 @@ class NGramHasherTest {
     void theDisplayTextOfEachNgramIsItsSyllablesStrippedInTheStrippedView() {
         Set<String> accented = new HashSet<>();
         Set<String> stripped = new HashSet<>();
-        for (Gram g : grams("Quy chế phối hợp", FeatureConfig.defaults())) {
+        for (Gram g : grams("Quy chế phối hợp", TRIGRAMS)) {
             (g.stripped() ? stripped : accented).add(g.text());
         }
         assertEquals(Set.of("quy", "chế", "phối", "hợp", "quy chế", "chế phối", "phối hợp", "quy chế phối", "chế phối hợp"), accented);
@@ -63,13 +65,13 @@ class NGramHasherTest {
 
     @Test
     void minNAboveOneLeavesOutShorterAccentedNgramsButNotStrippedOnes() {
-        List<Gram> grams = grams("một hai ba bốn năm", FeatureConfig.defaults().withNgrams(2, 3));
+        List<Gram> grams = grams("một hai ba bốn năm", TRIGRAMS.withNgrams(2, 3));
         assertEquals(Map.of("accented 2", 4, "accented 3", 3, "stripped 1", 5, "stripped 2", 4), countsPerViewAndN(grams));
     }
 
     @Test
     void strippedMaxNZeroTurnsTheStrippedViewOff() {
-        List<Gram> grams = grams("quy chế phối hợp", FeatureConfig.defaults().withStrippedMaxN(0));
+        List<Gram> grams = grams("quy chế phối hợp", TRIGRAMS.withStrippedMaxN(0));
         assertFalse(grams.stream().anyMatch(Gram::stripped));
         assertEquals(9, grams.size());
     }

@@ -47,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-features", description = "Vocabulary size cap, most frequent n-grams first (default 500000).")
     Integer maxFeatures;
 
-    @Option(names = "--ngrams", description = "Syllable n-gram range of the accented view, MIN-MAX (default 1-3).")
+    @Option(names = "--ngrams", description = "Syllable n-gram range of the accented view, MIN-MAX (default 1-2).")
     String ngrams;
 
     @Option(names = "--epochs", description = "Most epochs of the neural model (default 30; early stopping usually ends sooner).")
@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
         if (ngrams != null) {
             String[] range = ngrams.split("-");
             if (range.length != 2) {
-                throw new IllegalArgumentException("--ngrams expects MIN-MAX such as 1-3, got '" + ngrams + "'");
+                throw new IllegalArgumentException("--ngrams expects MIN-MAX such as 1-2, got '" + ngrams + "'");
             }
             config = config.withFeatures(config.features().withNgrams(Integer.parseInt(range[0].strip()), Integer.parseInt(range[1].strip())));
         }
