@@ -78,9 +78,12 @@ public record LinearConfig(double lambda, double tolerance, int maxIterations, S
         return nonZeros <= autoMaxNonZeros ? Solver.LBFGS : Solver.SGD;
     }
 
-    /** Whole SGD epochs giving about {@code sgdUpdates} updates, between 3 and 50. */
+    /** Most SGD epochs: smaller training sets (the cross-validation folds) get fewer than {@code sgdUpdates} updates. */
+    static final int MAX_SGD_EPOCHS = 20;
+
+    /** Whole SGD epochs giving about {@code sgdUpdates} updates, between 3 and {@link #MAX_SGD_EPOCHS}. */
     public int sgdEpochs(int rows) {
-        return (int) Math.max(3, Math.min(50, Math.ceil((double) sgdUpdates / Math.max(1, rows))));
+        return (int) Math.max(3, Math.min(MAX_SGD_EPOCHS, Math.ceil((double) sgdUpdates / Math.max(1, rows))));
     }
 
     public Map<String, Object> toMap() {

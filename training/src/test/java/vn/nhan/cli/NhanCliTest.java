@@ -164,4 +164,22 @@ class NhanCliTest {
             assertTrue(run.out().contains(command), run.out());
         }
     }
+
+    @Test
+    void benchmarkMeasuresTheTestDocumentsAsTheyAre() {
+        CliRun run = CliRun.of("benchmark", "--model", bundle.toString(), "--input", resource("test.jsonl").toString(),
+                "--words", "0", "--documents", "80", "--rounds", "2", "--singles", "20");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("80 articles of"), run.out());
+        assertTrue(run.out().matches("(?s).*batch throughput: median \\d+ documents/s.*"), run.out());
+        assertTrue(run.out().matches("(?s).*one-thread throughput: \\d+ documents/s.*"), run.out());
+        assertTrue(run.out().contains("single document latency: p50"), run.out());
+    }
+
+    @Test
+    void benchmarkRefusesANegativeWordCount() {
+        CliRun run = CliRun.of("benchmark", "--model", bundle.toString(), "--input", resource("test.jsonl").toString(), "--words", "-1");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--words must be >= 0"), run.err());
+    }
 }
