@@ -23,6 +23,10 @@ public final class ToneMarks {
     private static final short[] CODE = new short[TABLE];
     private static final char[] COMPOSED = new char[BASES.length() * TONES];
     private static final char[] STRIPPED = new char[TABLE];
+    /** The same facts as {@link #CODE}, unpacked for the hot path: tone (-1: not a vowel), base letter, hat or horn. */
+    private static final byte[] TONE = new byte[TABLE];
+    private static final char[] BASE = new char[TABLE];
+    private static final boolean[] HAT = new boolean[TABLE];
 
     static {
         for (int b = 0; b < BASES.length(); b++) {
@@ -40,6 +44,11 @@ public final class ToneMarks {
         }
         STRIPPED['đ'] = 'd';
         STRIPPED['Đ'] = 'D';
+        for (char c = 0; c < TABLE; c++) {
+            TONE[c] = (byte) (CODE[c] == 0 ? -1 : (CODE[c] - 1) % TONES);
+            BASE[c] = CODE[c] == 0 ? 0 : BASES.charAt((CODE[c] - 1) / TONES);
+            HAT[c] = CODE[c] != 0 && HAT_OR_HORN.indexOf(BASE[c]) >= 0;
+        }
     }
 
     private ToneMarks() {
@@ -47,7 +56,7 @@ public final class ToneMarks {
 
     /** Whether {@code c} is a lower-case Vietnamese vowel, with or without marks. */
     public static boolean isVowel(char c) {
-        return c < TABLE && CODE[c] != 0;
+        return c < TABLE && TONE[c] >= 0;
     }
 
     /** {@code c} without its diacritics ('ế' becomes 'e', 'đ' becomes 'd'). */
@@ -87,15 +96,12 @@ public final class ToneMarks {
         int tonePos = -1;
         for (int i = from; i < to; i++) {
             char c = chars[i];
-            if (c < TABLE && CODE[c] != 0) {
-                int t = (CODE[c] - 1) % TONES;
-                if (t != 0) {
-                    if (tonePos >= 0) {
-                        return false;
-                    }
-                    tone = t;
-                    tonePos = i;
+            if (c < TABLE && TONE[c] > 0) {
+                if (tonePos >= 0) {
+                    return false;
                 }
+                tone = TONE[c];
+                tonePos = i;
             }
         }
         if (tonePos < 0) {
@@ -115,8 +121,8 @@ public final class ToneMarks {
         return COMPOSED[base * TONES + tone];
     }
 
-    private static int baseOf(char c) {
-        return BASES.charAt((CODE[c] - 1) / TONES);
+    private static char baseOf(char c) {
+        return BASE[c];
     }
 
     /**
@@ -151,7 +157,7 @@ public final class ToneMarks {
             return -1;
         }
         for (int i = last; i >= first; i--) {
-            if (HAT_OR_HORN.indexOf(baseOf(s[i])) >= 0) {
+            if (HAT[s[i]]) {
                 return i;
             }
         }
