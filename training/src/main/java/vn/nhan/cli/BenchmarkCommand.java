@@ -41,7 +41,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Articles per batch round (default ${DEFAULT-VALUE}); with --words 0, the input's documents in turn, from the first again when they run out.")
     int documents;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "Batch rounds (default ${DEFAULT-VALUE}); the first is warm-up.")
+    @Option(names = "--rounds", defaultValue = "10",
+            description = "Batch rounds (default ${DEFAULT-VALUE}); the first is warm-up, the figure is the median of the others (the JVM's collector makes single rounds vary).")
     int rounds;
 
     @Option(names = "--singles", defaultValue = "3000",
