@@ -41,7 +41,7 @@ public final class FeatureExtractor {
     /** The n-grams of the article (title and text, normalised) with their counts. */
     public static NGramCounts ngramCounts(String title, String text, FeatureConfig config) {
         Objects.requireNonNull(text, "text must not be null");
-        String normalized = TextNormalizer.standard().normalize(joined(title, text));
+        String normalized = TextNormalizer.standard().normalize(articleText(title, text));
         NGramCounter counter = new NGramCounter(normalized.length() / 2);
         new NGramHasher(config).emit(normalized, (key, from, to, n, stripped) -> counter.add(key));
         return counter.toCounts();
@@ -100,7 +100,7 @@ public final class FeatureExtractor {
      * n-grams sharing an id, the first).
      */
     public Map<Integer, String> terms(String title, String text) {
-        String normalized = TextNormalizer.standard().normalize(joined(title, text));
+        String normalized = TextNormalizer.standard().normalize(articleText(title, text));
         Map<Integer, String> terms = new HashMap<>();
         new NGramHasher(config).emit(normalized, (key, from, to, n, stripped) -> {
             int id = vocabulary.id(key);
@@ -111,7 +111,8 @@ public final class FeatureExtractor {
         return terms;
     }
 
-    private static String joined(String title, String text) {
+    /** The text an article's features come from: its title (when given) and its text, on separate lines. */
+    public static String articleText(String title, String text) {
         return title == null || title.isBlank() ? text : title + "\n" + text;
     }
 

@@ -24,10 +24,8 @@ public final class EmbeddingBagModel implements LabelScorer {
     private final int dimension;
     private final float[] table;
     private final MultiLayerNetwork head;
-    private final int labels;
-    /** {@code folded[row * labels + l]}: table row {@code row} through the head's weights for label {@code l}. */
-    private final float[] folded;
-    private final float[] bias;
+    /** Row {@code r} of the table through the head's weights, per label, and the head's bias. */
+    private final LabelWeights folded;
 
     EmbeddingBagModel(int dimension, float[] table, MultiLayerNetwork head) {
         if (table.length % dimension != 0) {
@@ -43,9 +41,9 @@ public final class EmbeddingBagModel implements LabelScorer {
         this.dimension = dimension;
         this.table = table;
         this.head = head;
-        this.labels = w[0].length;
-        this.bias = head.getLayer(0).getParam("b").castTo(DataType.FLOAT).dup().data().asFloat();
-        this.folded = fold(table, dimension, w, labels);
+        int labels = w[0].length;
+        float[] bias = head.getLayer(0).getParam("b").castTo(DataType.FLOAT).dup().data().asFloat();
+        this.folded = new LabelWeights(table.length / dimension, labels, fold(table, dimension, w, labels), bias);
     }
 
     private static float[] fold(float[] table, int dimension, float[][] w, int labels) {
@@ -70,7 +68,7 @@ public final class EmbeddingBagModel implements LabelScorer {
 
     @Override
     public int labelCount() {
-        return labels;
+        return folded.labels();
     }
 
     public int dimension() {
@@ -87,32 +85,12 @@ public final class EmbeddingBagModel implements LabelScorer {
 
     @Override
     public float[][] scores(List<SparseVector> documents) {
-        float[][] out = new float[documents.size()][];
-        for (int d = 0; d < out.length; d++) {
-            out[d] = score(documents.get(d));
-        }
-        return out;
+        return folded.scores(documents);
     }
 
     /** The label probabilities of one document. */
     public float[] score(SparseVector x) {
-        float[] z = bias.clone();
-        int[] ids = x.ids();
-        float[] values = x.values();
-        int rows = vocabularySize();
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] < rows) {
-                int base = ids[i] * labels;
-                float v = values[i];
-                for (int l = 0; l < labels; l++) {
-                    z[l] += v * folded[base + l];
-                }
-            }
-        }
-        for (int l = 0; l < labels; l++) {
-            z[l] = Sigmoid.of(z[l]);
-        }
-        return z;
+        return folded.score(x);
     }
 
     /** Adds the TF-IDF-weighted sum of the rows of {@code x}'s features into {@code out[offset..]}. */
@@ -138,13 +116,7 @@ public final class EmbeddingBagModel implements LabelScorer {
 
     /** How much each feature of {@code x} adds to the logit of {@code label} (exact: the head is linear). */
     public float[] contributions(SparseVector x, int label) {
-        float[] c = new float[x.size()];
-        for (int i = 0; i < c.length; i++) {
-            if (x.ids()[i] < vocabularySize()) {
-                c[i] = x.values()[i] * folded[x.ids()[i] * labels + label];
-            }
-        }
-        return c;
+        return folded.contributions(x, label);
     }
 
     public void writeTable(DataOutputStream out) throws IOException {

@@ -17,12 +17,10 @@ public final class LinearModel implements LabelScorer {
     private final int labels;
     private final float[] weights; // [feature * labels + label]
     private final float[] bias;
+    private final LabelWeights scorer;
 
     LinearModel(int dimension, int labels, float[] weights, float[] bias) {
-        if (weights.length != (long) dimension * labels || bias.length != labels) {
-            throw new IllegalArgumentException("weights must hold " + dimension + " x " + labels + " values and bias " + labels
-                    + ", got " + weights.length + " and " + bias.length);
-        }
+        this.scorer = new LabelWeights(dimension, labels, weights, bias);
         this.dimension = dimension;
         this.labels = labels;
         this.weights = weights;
@@ -36,37 +34,16 @@ public final class LinearModel implements LabelScorer {
 
     @Override
     public float[][] scores(List<SparseVector> documents) {
-        float[][] out = new float[documents.size()][];
-        for (int d = 0; d < out.length; d++) {
-            out[d] = score(documents.get(d));
-        }
-        return out;
+        return scorer.scores(documents);
     }
 
     public float[] score(SparseVector x) {
-        float[] z = bias.clone();
-        int[] ids = x.ids();
-        float[] values = x.values();
-        for (int i = 0; i < ids.length; i++) {
-            int base = ids[i] * labels;
-            float v = values[i];
-            for (int l = 0; l < labels; l++) {
-                z[l] += v * weights[base + l];
-            }
-        }
-        for (int l = 0; l < labels; l++) {
-            z[l] = Sigmoid.of(z[l]);
-        }
-        return z;
+        return scorer.score(x);
     }
 
     /** How much each feature of {@code x} adds to the logit of {@code label}. */
     public float[] contributions(SparseVector x, int label) {
-        float[] c = new float[x.size()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = x.values()[i] * weights[x.ids()[i] * labels + label];
-        }
-        return c;
+        return scorer.contributions(x, label);
     }
 
     public void write(DataOutputStream out) throws IOException {

@@ -1,6 +1,7 @@
 package vn.nhan.text;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -68,7 +69,7 @@ public final class TextNormalizer {
             }
             if (m == ELLIPSIS) {
                 if (length + 3 > out.length) {
-                    out = java.util.Arrays.copyOf(out, out.length + n / 8 + 3);
+                    out = Arrays.copyOf(out, out.length + n / 8 + 3);
                 }
                 out[length++] = '.';
                 out[length++] = '.';
@@ -76,11 +77,11 @@ public final class TextNormalizer {
                 continue;
             }
             if (length == out.length) {
-                out = java.util.Arrays.copyOf(out, out.length + n / 8 + 3);
+                out = Arrays.copyOf(out, out.length + n / 8 + 3);
             }
             out[length++] = m;
         }
-        return length == out.length ? out : java.util.Arrays.copyOf(out, length);
+        return length == out.length ? out : Arrays.copyOf(out, length);
     }
 
     /**
@@ -197,7 +198,7 @@ public final class TextNormalizer {
     }
 
     private static boolean sameChars(char[] chars, int aStart, int aEnd, int bStart, int bEnd) {
-        return aStart >= 0 && aEnd - aStart == bEnd - bStart && java.util.Arrays.equals(chars, aStart, aEnd, chars, bStart, bEnd);
+        return aStart >= 0 && aEnd - aStart == bEnd - bStart && Arrays.equals(chars, aStart, aEnd, chars, bStart, bEnd);
     }
 
     private static void canonicalTones(char[] chars, int start, int end) {

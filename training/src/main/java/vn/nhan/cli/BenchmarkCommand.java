@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import vn.nhan.bundle.ModelBundle;
 import vn.nhan.corpus.CorpusReader;
 import vn.nhan.data.Document;
+import vn.nhan.features.FeatureExtractor;
 import vn.nhan.features.SparseVector;
 import vn.nhan.model.Classifier;
 
@@ -97,7 +98,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         List<String> out = new ArrayList<>(documents);
         for (int i = 0; out.size() < documents; i++) {
             Document d = docs.get(i % docs.size());
-            out.add(d.title() == null || d.title().isBlank() ? d.text() : d.title() + "\n" + d.text());
+            out.add(FeatureExtractor.articleText(d.title(), d.text()));
         }
         return out;
     }
