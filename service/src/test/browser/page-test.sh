@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Browser test of the web page and the API page: trains a model, serves it on a free loopback
 # port, loads /?title=...&text=... in headless Chromium and checks the rendered DOM (the passed
-# label's Vietnamese name, highlighted n-grams, no error), takes a screenshot into
+# label's Vietnamese name, its evidence passage highlighted and quoted, no error), takes a screenshot into
 # service/target/page-test.png, and checks /docs lists every route of /openapi.json.
 # Builds nothing: run `mvn -q -DskipTests package` first. Exits non-zero on any failure.
 set -uo pipefail
@@ -101,8 +101,21 @@ echo "page test: the classifier page"
 chromium_run --dump-dom "$page_url" >"$work/page.html"
 grep -q 'class="label-name">Hội nghị sơ kết, tổng kết<' "$work/page.html"
 check "the review-conference label passed, shown by its Vietnamese name" $?
-grep -q '<mark class="hl"[^>]*data-tip="[^"]*Hội nghị sơ kết, tổng kết' "$work/page.html"
-check "a highlighted n-gram of that label in the article copy" $?
+grep -q '<mark class="hl evidence"[^>]*data-tip="[^"]*Hội nghị sơ kết, tổng kết' "$work/page.html"
+check "an evidence passage of that label is highlighted in the article copy" $?
+# the highlighted evidence is a whole passage of the article, at the offsets the API gave
+python3 - "$work/page.html" "$text" <<'PY'
+import html, re, sys
+page, text = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+marks = re.findall(r'<mark class="hl evidence"[^>]*data-tip="([^"]*)"[^>]*>(.*?)</mark>', page, re.S)
+review = [html.unescape(body) for tip, body in marks if "Hội nghị sơ kết, tổng kết" in html.unescape(tip)]
+assert review, "no evidence mark for review-conference"
+assert all(piece in text for piece in review), review
+assert any("sơ kết" in piece and len(piece.split()) >= 8 for piece in review), review
+PY
+check "the evidence mark holds a sentence of the article with 'sơ kết'" $?
+grep -q 'class="evidence-quote"' "$work/page.html"
+check "the label row quotes its evidence passage" $?
 grep -q 'id="error" class="error" role="alert" hidden' "$work/page.html"
 check "no error is shown" $?
 [[ -n "$model_id" ]] && grep -qF "$model_id" "$work/page.html"

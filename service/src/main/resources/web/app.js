@@ -1,6 +1,7 @@
 // Nhãn web page: classify a pasted article and show its labels, all scores and, with explain,
-// the n-grams behind each label highlighted in a copy of the article. No framework; every API
-// string goes into the DOM through textContent or attributes, never as HTML.
+// the evidence passages behind each label highlighted in a copy of the article (from the offsets
+// the API returns) and the words that weighed most. No framework; every API string goes into the
+// DOM through textContent or attributes, never as HTML.
 'use strict';
 
 const COLORS = ['#2563eb', '#ea580c', '#16a34a', '#9333ea', '#db2777', '#0d9488', '#ca8a04', '#dc2626'];
@@ -156,18 +157,23 @@ function render(result, title, text, explain) {
 }
 
 function passedRow(label, index, color, explain) {
+  const evidence = explain && label.evidence ? label.evidence : [];
   const row = el('li', { class: 'label-row', 'data-label': index, style: { '--c': color } },
     el('div', { class: 'label-head' },
       el('span', { class: 'swatch' }),
       el('span', { class: 'label-name' }, label.name),
       el('span', { class: 'label-score' }, percent(label.score))),
     el('div', { class: 'bar big' }, el('span', { class: 'fill', style: { width: percent(label.score) } })),
+    evidence.length ? el('blockquote', { class: 'evidence-quote', title: `điểm của đoạn: ${percent(evidence[0].score)}` },
+      evidence[0].field === 'title' ? el('b', {}, 'Tiêu đề: ') : '', shorten(evidence[0].text, 220)) : '',
     el('div', { class: 'ngrams' }, el('code', { class: 'label-id' }, label.id),
       (explain && label.ngrams ? label.ngrams : []).map((g) => el('span', { class: 'ngram', title: `trọng số ${g.weight}` }, g.ngram))));
   row.addEventListener('mouseenter', () => focusLabel(index, color));
   row.addEventListener('mouseleave', () => focusLabel(null));
   return row;
 }
+
+const shorten = (s, n) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 function scoreRow(id, score, color) {
   const info = (labelInfo && labelInfo[id]) || { name: id, threshold: null };
@@ -182,7 +188,7 @@ function scoreRow(id, score, color) {
     el('span', { class: 'score-value' }, percent(score)));
 }
 
-/** While a label is hovered, its n-grams take its colour and the others fade; null restores. */
+/** While a label is hovered, its evidence takes its colour and the rest fades; null restores. */
 function focusLabel(index, color) {
   for (const mark of $('article').querySelectorAll('mark.hl')) {
     const has = index !== null && mark.dataset.labels.split(' ').includes(String(index));
@@ -191,109 +197,53 @@ function focusLabel(index, color) {
   }
 }
 
-// ---- explanation: highlight n-grams in a copy of the article ----
-
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-const TOKEN = /[\p{L}\p{N}]+(?:[-/.'’][\p{L}\p{N}]+)*/gu;
-
-/** A syllable's comparison key: lower case, numbers of 3+ digits as their shape, tone mark moved to the end. */
-function syllableKey(syllable) {
-  let s = syllable.normalize('NFC').toLowerCase().replace(/’/g, "'");
-  if ((s.match(/\p{N}/gu) || []).length >= 3) s = s.replace(/\p{N}/gu, '0');
-  const d = s.normalize('NFD');
-  const tones = (d.match(TONES) || []).sort().join('');
-  return d.replace(TONES, '').normalize('NFC') + tones;
-}
-
-/** Syllables of {@code text} with their offsets; a token starts a new segment after punctuation or a line end. */
-function tokenize(text) {
-  const tokens = [];
-  let last = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    const gap = text.slice(last, m.index);
-    tokens.push({ start: m.index, end: m.index + m[0].length, key: syllableKey(m[0]), joined: tokens.length > 0 && /^[ \t\u00a0]*$/.test(gap), marks: [] });
-    last = m.index + m[0].length;
-  }
-  return tokens;
-}
-
-/** Adds {index, name, ngrams, weight} to every token covered by an occurrence of a label's n-grams. */
-function markNgrams(tokens, labels) {
-  labels.forEach((label, index) => {
-    for (const g of label.ngrams || []) {
-      const keys = g.ngram.split(/\s+/).filter(Boolean).map(syllableKey);
-      if (!keys.length) continue;
-      for (let i = 0; i + keys.length <= tokens.length; i++) {
-        let ok = true;
-        for (let k = 0; k < keys.length && ok; k++) {
-          ok = tokens[i + k].key === keys[k] && (k === 0 || tokens[i + k].joined);
-        }
-        if (!ok) continue;
-        for (let k = 0; k < keys.length; k++) {
-          const marks = tokens[i + k].marks;
-          const mark = marks.find((m) => m.index === index);
-          if (!mark) marks.push({ index, name: label.name, ngrams: [g.ngram], weight: g.weight });
-          else {
-            if (!mark.ngrams.includes(g.ngram)) mark.ngrams.push(g.ngram);
-            mark.weight = Math.max(mark.weight, g.weight);
-          }
-        }
-      }
-    }
-  });
-  for (const token of tokens) token.marks.sort((a, b) => b.weight - a.weight);
-}
+// ---- explanation: highlight each label's evidence passages in a copy of the article ----
 
 /**
- * The text as nodes: runs of syllables whose strongest label is the same are wrapped in a <mark>
- * of that label's colour; its tooltip lists every label the run contributes to, with the n-grams.
+ * The text of one field ('text' or 'title') as nodes: every range that is evidence of a label
+ * (start and end are offsets into what was sent) is wrapped in a <mark>; where the ranges of
+ * several labels meet, the mark takes the colour of the best-ranked label and its tooltip lists
+ * them all with the passage scores.
  */
-function highlighted(text, labels, colorOf) {
-  const tokens = tokenize(text);
-  markNgrams(tokens, labels);
-  const nodes = [];
-  let pos = 0;
-  let i = 0;
-  while (i < tokens.length) {
-    if (!tokens[i].marks.length) { i++; continue; }
-    const dominant = tokens[i].marks[0].index;
-    let j = i;
-    while (j + 1 < tokens.length && tokens[j + 1].joined && tokens[j + 1].marks.length && tokens[j + 1].marks[0].index === dominant) j++;
-    const runMarks = new Map();
-    for (let k = i; k <= j; k++) {
-      for (const m of tokens[k].marks) {
-        const entry = runMarks.get(m.index) || { name: m.name, ngrams: new Set(), weight: 0 };
-        m.ngrams.forEach((g) => entry.ngrams.add(g));
-        entry.weight = Math.max(entry.weight, m.weight);
-        runMarks.set(m.index, entry);
-      }
+function highlighted(text, field, labels, colorOf) {
+  const cuts = new Set([0, text.length]);
+  const ranges = [];
+  labels.forEach((label, index) => {
+    for (const e of label.evidence || []) {
+      if (e.field !== field || !(e.start >= 0 && e.end <= text.length && e.start < e.end)) continue;
+      ranges.push({ index, start: e.start, end: e.end, score: e.score, name: label.name });
+      cuts.add(e.start);
+      cuts.add(e.end);
     }
-    const ordered = [...runMarks.entries()].sort((a, b) => b[1].weight - a[1].weight);
-    const tip = ordered.map(([, m]) => `${m.name}: «${[...m.ngrams].join('», «')}»`).join('\n');
-    const color = colorOf[labels[dominant].id];
-    if (tokens[i].start > pos) nodes.push(text.slice(pos, tokens[i].start));
+  });
+  const points = [...cuts].sort((a, b) => a - b);
+  const nodes = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [from, to] = [points[i], points[i + 1]];
+    const covering = ranges.filter((r) => r.start <= from && r.end >= to).sort((a, b) => a.index - b.index);
+    const piece = text.slice(from, to);
+    if (!covering.length) { nodes.push(piece); continue; }
+    const tip = covering.map((r) => `${r.name}: ${percent(r.score)}`).join('\n');
+    const color = colorOf[labels[covering[0].index].id];
     nodes.push(el('mark', {
-      class: 'hl',
-      'data-labels': ordered.map(([index]) => index).join(' '),
+      class: 'hl evidence',
+      'data-labels': covering.map((r) => r.index).join(' '),
       'data-color': color,
       'data-tip': tip,
       'aria-label': tip,
       style: { '--c': color },
-    }, text.slice(tokens[i].start, tokens[j].end)));
-    pos = tokens[j].end;
-    i = j + 1;
+    }, piece));
   }
-  if (pos < text.length) nodes.push(text.slice(pos));
   return nodes;
 }
 
 function renderArticle(labels, colorOf, title, text, explain) {
-  const withNgrams = explain && labels.some((l) => l.ngrams && l.ngrams.length);
+  const withEvidence = explain && labels.some((l) => l.evidence && l.evidence.length);
   $('article-card').hidden = false;
-  $('article-note').textContent = withNgrams
-    ? 'các cụm từ góp phần vào nhãn được tô màu; rê chuột để xem nhãn'
-    : (explain ? 'không có nhãn nào để giải thích' : 'bật "Giải thích" để tô các cụm từ góp phần vào nhãn');
-  $('legend').replaceChildren(...(withNgrams ? labels.map((l, i) =>
+  $('article-note').textContent = withEvidence
+    ? 'các đoạn làm căn cứ cho nhãn được tô màu; rê chuột để xem nhãn'
+    : (explain ? 'không có nhãn nào để giải thích' : 'bật "Giải thích" để tô các đoạn làm căn cứ cho nhãn');
+  $('legend').replaceChildren(...(withEvidence ? labels.map((l, i) =>
     el('span', { class: 'legend-item', style: { '--c': colorOf[l.id] }, 'data-label': i }, el('span', { class: 'swatch' }), l.name)) : []));
   for (const item of $('legend').children) {
     item.addEventListener('mouseenter', () => focusLabel(Number(item.dataset.label), item.style.getPropertyValue('--c')));
@@ -301,8 +251,8 @@ function renderArticle(labels, colorOf, title, text, explain) {
   }
   const titleNode = $('article-title');
   titleNode.hidden = !title;
-  titleNode.replaceChildren(...(withNgrams ? highlighted(title, labels, colorOf) : [title]));
-  $('article-body').replaceChildren(...(withNgrams ? highlighted(text, labels, colorOf) : [text]));
+  titleNode.replaceChildren(...(withEvidence ? highlighted(title, 'title', labels, colorOf) : [title]));
+  $('article-body').replaceChildren(...(withEvidence ? highlighted(text, 'text', labels, colorOf) : [text]));
   focusLabel(null);
 }
 

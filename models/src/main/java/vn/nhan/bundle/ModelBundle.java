@@ -34,6 +34,7 @@ import vn.nhan.model.Classifier;
 import vn.nhan.model.EmbeddingBagModel;
 import vn.nhan.model.LinearModel;
 import vn.nhan.model.ModelType;
+import vn.nhan.model.PassageBlend;
 import vn.nhan.model.ScoreCalibration;
 import vn.nhan.model.TrainingConfig;
 import vn.nhan.model.TrainingResult;
@@ -150,12 +151,22 @@ public final class ModelBundle {
         Map<String, Object> calibrations = new LinkedHashMap<>();
         c.calibrations().forEach((view, cal) -> calibrations.put(view.id(), cal.toMap()));
         m.put("calibrations", calibrations);
+        m.put("passage_weight", c.passages().weight());
+        Map<String, Object> passageThresholds = new LinkedHashMap<>();
+        c.passages().thresholds().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> passageThresholds.put(e.getKey().id(), toList(e.getValue())));
+        m.put("passage_thresholds", passageThresholds);
         m.put("training_config", config.toMap());
         m.put("training_data", data.toMap());
         m.put("training_seconds", result.elapsed().toMillis() / 1000.0);
         Map<String, Object> metrics = new LinkedHashMap<>();
         result.crossValidation().forEach((view, e) -> metrics.put(view.id(), headline(e)));
-        m.put("metrics", Map.of("cross_validation", metrics));
+        Map<String, Object> wholeMetrics = new LinkedHashMap<>();
+        result.wholeArticleCrossValidation().forEach((view, e) -> wholeMetrics.put(view.id(), headline(e)));
+        Map<String, Object> allMetrics = new LinkedHashMap<>();
+        allMetrics.put("cross_validation", metrics);
+        allMetrics.put("cross_validation_whole_article", wholeMetrics);
+        m.put("metrics", allMetrics);
         m.put("libraries", Libraries.versions());
         m.put("files", files);
         return m;
@@ -256,7 +267,7 @@ public final class ModelBundle {
         }
         Taxonomy taxonomy = new Taxonomy(labels);
         Vocabulary vocabulary = readData(root.resolve(VOCABULARY), Vocabulary::read);
-        FeatureExtractor features = new FeatureExtractor(config.features(), vocabulary);
+        FeatureExtractor features = new FeatureExtractor(config.features(), vocabulary, config.passages());
         ModelType type = ModelType.parse((String) manifest.get("model_type"));
         LinearModel linear = type.usesLinear() ? readData(root.resolve(LINEAR), LinearModel::read) : null;
         EmbeddingBagModel neural = null;
@@ -272,7 +283,38 @@ public final class ModelBundle {
         ((Map<String, Object>) manifest.get("calibrations")).forEach((view, cal) ->
                 calibrations.put(ModelType.parse(view), ScoreCalibration.fromMap((Map<String, Object>) cal)));
         double weight = ((Number) manifest.get("neural_weight")).doubleValue();
-        return new Classifier(taxonomy, features, type, neural, linear, weight, calibrations);
+        return new Classifier(taxonomy, features, type, neural, linear, weight, calibrations, passageBlend(manifest, calibrations));
+    }
+
+    /** The passage blend of the manifest; a bundle saved before passages existed scores whole articles only. */
+    @SuppressWarnings("unchecked")
+    private static PassageBlend passageBlend(Map<String, Object> manifest, Map<ModelType, ScoreCalibration> calibrations) {
+        Object weight = manifest.get("passage_weight");
+        if (weight == null) {
+            return PassageBlend.none(calibrations);
+        }
+        if (!(weight instanceof Number w) || !(manifest.get("passage_thresholds") instanceof Map<?, ?> thresholds)) {
+            throw new IllegalArgumentException("passage_weight must be a number and passage_thresholds an object of threshold lists");
+        }
+        Map<ModelType, float[]> t = new EnumMap<>(ModelType.class);
+        ((Map<String, Object>) thresholds).forEach((view, list) -> t.put(ModelType.parse(view), toArray((List<Number>) list)));
+        return new PassageBlend(w.doubleValue(), t);
+    }
+
+    private static List<Double> toList(float[] a) {
+        List<Double> list = new ArrayList<>(a.length);
+        for (float v : a) {
+            list.add((double) v);
+        }
+        return list;
+    }
+
+    private static float[] toArray(List<Number> list) {
+        float[] a = new float[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i).floatValue();
+        }
+        return a;
     }
 
     private interface Writer {

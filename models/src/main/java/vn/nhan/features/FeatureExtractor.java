@@ -5,20 +5,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import vn.nhan.passage.PassageConfig;
+import vn.nhan.passage.PassageSplitter;
+import vn.nhan.passage.Passages;
 import vn.nhan.text.TextNormalizer;
+import vn.nhan.text.TrackedText;
 
 /**
  * The one path from text to features, shared by training and serving: normalise, split into
  * syllables, hash n-grams of both views, look them up in the vocabulary and weight them by
- * sublinear TF-IDF, L2-normalised. Immutable and thread-safe.
+ * sublinear TF-IDF, L2-normalised. The same pass cuts the article into passages and counts each
+ * n-gram occurrence for its passage too, so passage vectors cost no second reading of the text.
+ * Immutable and thread-safe.
  */
 public final class FeatureExtractor {
     private final FeatureConfig config;
     private final Vocabulary vocabulary;
+    private final PassageConfig passages;
 
     public FeatureExtractor(FeatureConfig config, Vocabulary vocabulary) {
+        this(config, vocabulary, PassageConfig.defaults());
+    }
+
+    public FeatureExtractor(FeatureConfig config, Vocabulary vocabulary, PassageConfig passages) {
         this.config = Objects.requireNonNull(config, "config must not be null");
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary must not be null");
+        this.passages = Objects.requireNonNull(passages, "passages must not be null");
+    }
+
+    public PassageConfig passages() {
+        return passages;
+    }
+
+    /** The same extractor with other passage settings. */
+    public FeatureExtractor withPassages(PassageConfig newPassages) {
+        return new FeatureExtractor(config, vocabulary, newPassages);
     }
 
     public FeatureConfig config() {
@@ -38,6 +59,40 @@ public final class FeatureExtractor {
         return vectorize(ngramCounts(title, text, config));
     }
 
+    /**
+     * The features of the whole article and of each passage, from one pass over the text; with
+     * {@code explain}, also where each n-gram occurs and the raw offset of each normalised character.
+     */
+    public ArticleFeatures extractArticle(String title, String text, boolean explain) {
+        Objects.requireNonNull(text, "text must not be null");
+        String raw = articleText(title, text);
+        if (!explain) {
+            String normalized = TextNormalizer.standard().normalize(raw);
+            return vectorize(articleNGrams(normalized, hasTitle(title), config, passages, false), null);
+        }
+        TrackedText tracked = TextNormalizer.standard().normalizeTracked(raw);
+        return vectorize(articleNGrams(tracked.text(), hasTitle(title), config, passages, true), tracked);
+    }
+
+    /** The n-grams of the article and of its passages, counted in one pass (what training keeps). */
+    public static ArticleNGrams articleNGrams(String title, String text, FeatureConfig config, PassageConfig passages) {
+        Objects.requireNonNull(text, "text must not be null");
+        String normalized = TextNormalizer.standard().normalize(articleText(title, text));
+        return articleNGrams(normalized, hasTitle(title), config, passages, false);
+    }
+
+    static ArticleNGrams articleNGrams(String normalized, boolean titleLine, FeatureConfig config, PassageConfig passageConfig,
+                                       boolean keepOccurrences) {
+        Passages passages = new PassageSplitter(passageConfig).split(normalized, titleLine);
+        PassageCounter counter = new PassageCounter(normalized.length() / 2, passages, keepOccurrences);
+        new NGramHasher(config).emit(normalized, counter);
+        return counter.finish();
+    }
+
+    private static boolean hasTitle(String title) {
+        return title != null && !title.isBlank();
+    }
+
     /** The n-grams of the article (title and text, normalised) with their counts. */
     public static NGramCounts ngramCounts(String title, String text, FeatureConfig config) {
         Objects.requireNonNull(text, "text must not be null");
@@ -53,20 +108,52 @@ public final class FeatureExtractor {
      * their own, so that the processor can overlap their cache misses.
      */
     public SparseVector vectorize(NGramCounts counts) {
-        long[] keys = counts.keys();
-        int[] tf = counts.counts();
+        return vector(entries(counts.keys()), null, counts.counts(), 0, counts.size());
+    }
+
+    /** The whole-article and passage vectors of an article's n-grams; the vocabulary is read once per distinct key. */
+    public ArticleFeatures vectorize(ArticleNGrams ngrams) {
+        return vectorize(ngrams, null);
+    }
+
+    private ArticleFeatures vectorize(ArticleNGrams ngrams, TrackedText tracked) {
+        NGramCounts whole = ngrams.whole();
+        long[] entries = entries(whole.keys());
+        SparseVector[] passageVectors = new SparseVector[ngrams.passageCount()];
+        for (int p = 0; p < passageVectors.length; p++) {
+            passageVectors[p] = vector(entries, ngrams.keyIndex(), ngrams.counts(), ngrams.offsets()[p], ngrams.offsets()[p + 1]);
+        }
+        int[] keyIds = new int[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            keyIds[i] = entries[i] == Vocabulary.MISSING ? -1 : Vocabulary.entryId(entries[i]);
+        }
+        SparseVector wholeVector = vector(entries, null, whole.counts(), 0, whole.size());
+        return new ArticleFeatures(wholeVector, passageVectors, ngrams, keyIds, tracked);
+    }
+
+    private long[] entries(long[] keys) {
         long[] entries = new long[keys.length];
         for (int i = 0; i < keys.length; i++) {
             entries[i] = vocabulary.entry(keys[i]);
         }
-        int[] ids = new int[keys.length];
-        float[] values = new float[keys.length];
+        return entries;
+    }
+
+    /**
+     * The TF-IDF vector of entries {@code from..to}: key {@code index[k]} (or {@code k} when
+     * {@code index} is null) occurring {@code tf[k]} times.
+     */
+    private static SparseVector vector(long[] entries, int[] index, int[] tf, int from, int to) {
+        int length = to - from;
+        int[] ids = new int[length];
+        float[] values = new float[length];
         int count = 0;
         double norm = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (entries[i] != Vocabulary.MISSING) {
-                float value = sublinearTf(tf[i]) * Vocabulary.entryIdf(entries[i]);
-                ids[count] = Vocabulary.entryId(entries[i]);
+        for (int k = from; k < to; k++) {
+            long entry = entries[index == null ? k : index[k]];
+            if (entry != Vocabulary.MISSING) {
+                float value = sublinearTf(tf[k]) * Vocabulary.entryIdf(entry);
+                ids[count] = Vocabulary.entryId(entry);
                 values[count++] = value;
                 norm += value * value;
             }
@@ -78,7 +165,7 @@ public final class FeatureExtractor {
         for (int i = 0; i < count; i++) {
             values[i] *= scale;
         }
-        return count == keys.length ? new SparseVector(ids, values) : new SparseVector(Arrays.copyOf(ids, count), Arrays.copyOf(values, count));
+        return count == length ? new SparseVector(ids, values) : new SparseVector(Arrays.copyOf(ids, count), Arrays.copyOf(values, count));
     }
 
     private static final float[] SUBLINEAR_TF = new float[256];
@@ -92,23 +179,6 @@ public final class FeatureExtractor {
     /** {@code 1 + ln tf}, from a table for the common small counts. */
     static float sublinearTf(int tf) {
         return tf < SUBLINEAR_TF.length ? SUBLINEAR_TF[tf] : (float) (1 + Math.log(tf));
-    }
-
-    /**
-     * For explanations: the text of each feature id the article contains, as written after
-     * normalisation (an n-gram of the accent-stripped view shows the syllables it came from; of the
-     * n-grams sharing an id, the first).
-     */
-    public Map<Integer, String> terms(String title, String text) {
-        String normalized = TextNormalizer.standard().normalize(articleText(title, text));
-        Map<Integer, String> terms = new HashMap<>();
-        new NGramHasher(config).emit(normalized, (key, from, to, n, stripped) -> {
-            int id = vocabulary.id(key);
-            if (id >= 0) {
-                terms.putIfAbsent(id, normalized.substring(from, to));
-            }
-        });
-        return terms;
     }
 
     /** The text an article's features come from: its title (when given) and its text, on separate lines. */

@@ -25,16 +25,21 @@ final class NGramCounter {
 
     /** Counts one occurrence of {@code key}. */
     void add(long key) {
+        index(key);
+    }
+
+    /** Counts one occurrence of {@code key} and returns its index in the order first seen. */
+    int index(long key) {
         int slot = slot(key);
         while (true) {
             int s = slots[slot];
             if (s == 0) {
                 insert(slot, key);
-                return;
+                return size - 1;
             }
             if (keys[s - 1] == key) {
                 counts[s - 1]++;
-                return;
+                return s - 1;
             }
             slot = (slot + 1) & mask;
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import vn.nhan.data.Label;
 import vn.nhan.data.Taxonomy;
+import vn.nhan.features.ArticleFeatures;
 import vn.nhan.features.FeatureExtractor;
 import vn.nhan.features.SparseVector;
 
@@ -26,9 +27,16 @@ public final class Classifier {
     private final LinearModel linear;
     private final double neuralWeight;
     private final Map<ModelType, ScoreCalibration> calibrations;
+    private final PassageBlend passages;
 
+    /** A classifier that scores whole articles only (no passage blend). */
     public Classifier(Taxonomy taxonomy, FeatureExtractor features, ModelType type, EmbeddingBagModel neural,
                       LinearModel linear, double neuralWeight, Map<ModelType, ScoreCalibration> calibrations) {
+        this(taxonomy, features, type, neural, linear, neuralWeight, calibrations, PassageBlend.none(calibrations));
+    }
+
+    public Classifier(Taxonomy taxonomy, FeatureExtractor features, ModelType type, EmbeddingBagModel neural,
+                      LinearModel linear, double neuralWeight, Map<ModelType, ScoreCalibration> calibrations, PassageBlend passages) {
         this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy must not be null");
         this.features = Objects.requireNonNull(features, "features must not be null");
         this.type = Objects.requireNonNull(type, "type must not be null");
@@ -47,6 +55,19 @@ public final class Classifier {
                 throw new IllegalArgumentException("calibration has " + c.labelCount() + " labels, taxonomy has " + taxonomy.size());
             }
         }
+        this.passages = Objects.requireNonNull(passages, "passages must not be null");
+        for (ModelType view : this.calibrations.keySet()) {
+            float[] t = passages.thresholds().get(view);
+            if (t == null || t.length != taxonomy.size()) {
+                throw new IllegalArgumentException("passage thresholds of the " + view.id() + " view: expected " + taxonomy.size()
+                        + " values, got " + (t == null ? "none" : t.length));
+            }
+        }
+    }
+
+    /** How passage scores join the whole-article score. */
+    public PassageBlend passages() {
+        return passages;
     }
 
     public Taxonomy taxonomy() {
@@ -82,17 +103,59 @@ public final class Classifier {
         return calibrations.keySet();
     }
 
+    /** The per-label thresholds of the article scores (whole article and passages blended). */
     public float[] thresholds() {
-        return calibrations.get(type).thresholds().clone();
+        return thresholds(type);
     }
 
     public float[] thresholds(ModelType view) {
+        calibration(view);
+        return passages.thresholds().get(view).clone();
+    }
+
+    /** The per-label thresholds of whole-article scores alone (no passages). */
+    public float[] wholeArticleThresholds(ModelType view) {
         return calibration(view).thresholds().clone();
     }
 
-    /** Predicts one article with the classifier's own view and thresholds. */
+    /** Predicts one article with the classifier's own view and thresholds, passages included. */
     public Prediction predict(String title, String text) {
-        return toPrediction(scores(List.of(features.extract(title, text)), type)[0], thresholds());
+        return toPrediction(score(features.extractArticle(title, text, false), type).blended(), thresholds());
+    }
+
+    /** The calibrated scores of one article in one view: whole, per passage, and blended. */
+    public ArticleScores score(ArticleFeatures article, ModelType view) {
+        List<SparseVector> rows = new ArrayList<>(article.passageCount() + 1);
+        rows.add(article.whole());
+        if (passages.weight() > 0) {
+            rows.addAll(java.util.Arrays.asList(article.passages()));
+        }
+        float[][] all = scores(rows, view);
+        float[][] perPassage = java.util.Arrays.copyOfRange(all, 1, all.length);
+        return new ArticleScores(all[0], perPassage, passages.blend(all[0], perPassage));
+    }
+
+    /** Every passage's scores as well, whatever the blend weight (to explain a prediction). */
+    public ArticleScores scoreAllPassages(ArticleFeatures article, ModelType view) {
+        List<SparseVector> rows = new ArrayList<>(article.passageCount() + 1);
+        rows.add(article.whole());
+        rows.addAll(java.util.Arrays.asList(article.passages()));
+        float[][] all = scores(rows, view);
+        float[][] perPassage = java.util.Arrays.copyOfRange(all, 1, all.length);
+        return new ArticleScores(all[0], perPassage, passages.blend(all[0], perPassage));
+    }
+
+    /**
+     * The article scores of many articles on all cores, in order: blended with passages, or of the
+     * whole articles alone ({@code withPassages} false, for comparison).
+     */
+    public float[][] scoreArticles(List<ArticleFeatures> articles, ModelType view, boolean withPassages) {
+        float[][] out = new float[articles.size()][];
+        IntStream.range(0, articles.size()).parallel().forEach(i -> {
+            ArticleFeatures a = articles.get(i);
+            out[i] = withPassages ? score(a, view).blended() : scores(List.of(a.whole()), view)[0];
+        });
+        return out;
     }
 
     /** Calibrated probabilities of the classifier's own view, one row per feature vector. */
@@ -146,31 +209,8 @@ public final class Classifier {
         return c;
     }
 
-    /**
-     * The n-grams of the article that raised the score of {@code label} most, strongest first, at
-     * most {@code limit}. Contributions are exact on the logit scale of each model and combined
-     * with the ensemble weight and calibration slopes.
-     */
-    public List<TermWeight> explain(String title, String text, int label, int limit) {
-        SparseVector x = features.extract(title, text);
-        float[] weights = contributions(x, label);
-        Map<Integer, String> terms = features.terms(title, text);
-        Map<String, Float> byTerm = new java.util.HashMap<>();
-        for (int i = 0; i < weights.length; i++) {
-            String term = terms.get(x.ids()[i]);
-            if (term != null) {
-                byTerm.merge(term, weights[i], Float::sum);
-            }
-        }
-        return byTerm.entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit)
-                .map(e -> new TermWeight(e.getKey(), e.getValue()))
-                .toList();
-    }
-
-    private float[] contributions(SparseVector x, int label) {
+    /** How much each feature of {@code x} adds to the logit of {@code label}, combining the parts of an ensemble. */
+    float[] contributions(SparseVector x, int label) {
         return switch (type) {
             case NEURAL -> neural.contributions(x, label);
             case LINEAR -> linear.contributions(x, label);

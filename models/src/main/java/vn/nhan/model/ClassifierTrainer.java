@@ -13,6 +13,7 @@ import vn.nhan.data.Taxonomy;
 import vn.nhan.eval.Columns;
 import vn.nhan.eval.MultiLabelEvaluation;
 import vn.nhan.eval.MultiLabelEvaluator;
+import vn.nhan.features.ArticleFeatures;
 import vn.nhan.features.FeatureExtractor;
 import vn.nhan.features.SparseVector;
 import vn.nhan.features.VocabularyBuilder;
@@ -41,9 +42,10 @@ public final class ClassifierTrainer {
         TrainingSet cv = set.subset(FoldAssignment.sample(set.gold(), config.crossValidationMaxDocuments(), config.seed()));
         float[][] oofNeural = new float[cv.size()][];
         float[][] oofLinear = new float[cv.size()][];
-        crossValidate(cv, oofNeural, oofLinear);
+        float[][][] oofNeuralPassages = new float[cv.size()][][];
+        float[][][] oofLinearPassages = new float[cv.size()][][];
+        crossValidate(cv, oofNeural, oofLinear, oofNeuralPassages, oofLinearPassages);
         Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(ModelType.class);
-        Map<ModelType, MultiLabelEvaluation> crossValidation = new EnumMap<>(ModelType.class);
         MultiLabelEvaluator evaluator = new MultiLabelEvaluator(taxonomy.ids());
         if (config.modelType().usesNeural()) {
             calibrations.put(ModelType.NEURAL, calibrate(oofNeural, cv.gold()));
@@ -52,20 +54,25 @@ public final class ClassifierTrainer {
             calibrations.put(ModelType.LINEAR, calibrate(oofLinear, cv.gold()));
         }
         double neuralWeight = config.modelType() == ModelType.LINEAR ? 0 : 1;
+        OutOfFold oof;
+        PassageBlend passages;
         if (config.modelType() == ModelType.ENSEMBLE) {
-            float[][] calNeural = calibrations.get(ModelType.NEURAL).apply(oofNeural);
-            float[][] calLinear = calibrations.get(ModelType.LINEAR).apply(oofLinear);
-            neuralWeight = chooseWeight(calNeural, calLinear, cv.gold());
+            Blend blend = chooseEnsembleAndPassageWeights(oofNeural, oofLinear, oofNeuralPassages, oofLinearPassages, calibrations, cv.gold());
+            neuralWeight = blend.neuralWeight;
+            oof = blend.oof;
+            calibrations = new EnumMap<>(oof.calibrations());
             progress.message(String.format("ensemble weight: neural %.2f, linear %.2f", neuralWeight, 1 - neuralWeight));
-            calibrations.put(ModelType.ENSEMBLE, calibrate(Classifier.combine(calNeural, calLinear, neuralWeight), cv.gold()));
-            crossValidation.put(ModelType.ENSEMBLE, evaluate(evaluator, calibrations.get(ModelType.ENSEMBLE),
-                    Classifier.combine(calNeural, calLinear, neuralWeight), cv.gold()));
+            passages = passageThresholds(oof, blend.passageWeight, cv.gold());
+        } else {
+            oof = new OutOfFold(oofNeural, oofLinear, oofNeuralPassages, oofLinearPassages, calibrations, neuralWeight);
+            passages = choosePassageBlend(oof, cv.gold());
         }
-        if (config.modelType().usesNeural()) {
-            crossValidation.put(ModelType.NEURAL, evaluate(evaluator, calibrations.get(ModelType.NEURAL), oofNeural, cv.gold()));
-        }
-        if (config.modelType().usesLinear()) {
-            crossValidation.put(ModelType.LINEAR, evaluate(evaluator, calibrations.get(ModelType.LINEAR), oofLinear, cv.gold()));
+        progress.message(String.format("passage weight: %.2f", passages.weight()));
+        Map<ModelType, MultiLabelEvaluation> crossValidation = new EnumMap<>(ModelType.class);
+        Map<ModelType, MultiLabelEvaluation> wholeArticle = new EnumMap<>(ModelType.class);
+        for (ModelType view : calibrations.keySet()) {
+            crossValidation.put(view, evaluator.evaluate(cv.gold(), oof.blended(view, passages.weight()), passages.thresholds().get(view)));
+            wholeArticle.put(view, evaluator.evaluate(cv.gold(), oof.blended(view, 0), calibrations.get(view).thresholds()));
         }
         progress.message("final model on all " + n + " documents");
         List<Integer> all = new ArrayList<>(n);
@@ -74,12 +81,13 @@ public final class ClassifierTrainer {
         }
         Models models = fitModels(set, all, config.seed());
         Classifier classifier = new Classifier(taxonomy, models.features, config.modelType(), models.neural, models.linear,
-                neuralWeight, calibrations);
-        return new TrainingResult(classifier, crossValidation, Duration.ofNanos(System.nanoTime() - start));
+                neuralWeight, calibrations, passages);
+        return new TrainingResult(classifier, crossValidation, wholeArticle, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Fills the out-of-fold scores of every document of {@code cv}, fold by fold. */
-    private void crossValidate(TrainingSet cv, float[][] oofNeural, float[][] oofLinear) {
+    /** Fills the out-of-fold scores of every document of {@code cv} and of its passages, fold by fold. */
+    private void crossValidate(TrainingSet cv, float[][] oofNeural, float[][] oofLinear, float[][][] oofNeuralPassages,
+                               float[][][] oofLinearPassages) {
         int[] fold = FoldAssignment.assign(cv.gold(), config.folds(), config.seed());
         for (int f = 0; f < config.folds(); f++) {
             progress.message("cross-validation fold " + (f + 1) + " of " + config.folds() + " (" + cv.size() + " documents)");
@@ -89,17 +97,22 @@ public final class ClassifierTrainer {
                 (fold[i] == f ? testRows : trainRows).add(i);
             }
             Models models = fitModels(cv, trainRows, config.seed() + f + 1);
-            List<SparseVector> test = testRows.stream().map(i -> models.features.vectorize(cv.keys().get(i))).toList();
-            float[][] neural = models.neural == null ? null : models.neural.scores(test);
-            float[][] linear = models.linear == null ? null : models.linear.scores(test);
-            for (int t = 0; t < testRows.size(); t++) {
-                if (neural != null) {
-                    oofNeural[testRows.get(t)] = neural[t];
+            testRows.parallelStream().forEach(i -> {
+                ArticleFeatures article = models.features.vectorize(cv.articles().get(i));
+                List<SparseVector> rows = new ArrayList<>(article.passageCount() + 1);
+                rows.add(article.whole());
+                rows.addAll(java.util.Arrays.asList(article.passages()));
+                if (models.neural != null) {
+                    float[][] s = models.neural.scores(rows);
+                    oofNeural[i] = s[0];
+                    oofNeuralPassages[i] = java.util.Arrays.copyOfRange(s, 1, s.length);
                 }
-                if (linear != null) {
-                    oofLinear[testRows.get(t)] = linear[t];
+                if (models.linear != null) {
+                    float[][] s = models.linear.scores(rows);
+                    oofLinear[i] = s[0];
+                    oofLinearPassages[i] = java.util.Arrays.copyOfRange(s, 1, s.length);
                 }
-            }
+            });
             progress.step("folds", f + 1, config.folds());
         }
     }
@@ -108,8 +121,9 @@ public final class ClassifierTrainer {
     }
 
     private Models fitModels(TrainingSet set, List<Integer> rows, long seed) {
-        FeatureExtractor features = VocabularyBuilder.fit(rows.stream().map(i -> set.keys().get(i)).toList(), config.features());
-        List<SparseVector> vectors = rows.parallelStream().map(i -> features.vectorize(set.keys().get(i))).toList();
+        FeatureExtractor features = VocabularyBuilder.fit(rows.stream().map(set::keys).toList(), config.features())
+                .withPassages(config.passages());
+        List<SparseVector> vectors = rows.parallelStream().map(i -> features.vectorize(set.keys(i))).toList();
         boolean[][] gold = rows.stream().map(i -> set.gold()[i]).toArray(boolean[][]::new);
         int dimension = features.dimension();
         CompletableFuture<EmbeddingBagModel> neural = config.modelType().usesNeural()
@@ -150,27 +164,76 @@ public final class ClassifierTrainer {
         return Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, t));
     }
 
-    /** The neural share of the ensemble (0, 0.05, ... 1) with the best out-of-fold micro-F1. */
-    static double chooseWeight(float[][] neural, float[][] linear, boolean[][] gold) {
-        double best = 0.5;
+    private record Blend(double neuralWeight, double passageWeight, OutOfFold oof) {
+    }
+
+    /**
+     * The neural share of the ensemble (0, 0.05, ... 1) and the passage weight chosen together: the
+     * pair whose blended out-of-fold article scores, each with its own F1-optimal thresholds, have the
+     * best micro-F1 (ties go to the neural share nearest 0.5, then the smaller passage weight).
+     */
+    private static Blend chooseEnsembleAndPassageWeights(float[][] oofNeural, float[][] oofLinear, float[][][] neuralPassages,
+                                                         float[][][] linearPassages, Map<ModelType, ScoreCalibration> parts,
+                                                         boolean[][] gold) {
+        float[][] calNeural = parts.get(ModelType.NEURAL).apply(oofNeural);
+        float[][] calLinear = parts.get(ModelType.LINEAR).apply(oofLinear);
+        Blend best = null;
         double bestF1 = -1;
         for (int step = 0; step <= 20; step++) {
             double w = step / 20.0;
-            float[][] combined = Classifier.combine(neural, linear, w);
-            float[] thresholds = new float[gold[0].length];
-            for (int l = 0; l < thresholds.length; l++) {
-                thresholds[l] = clampThreshold(MultiLabelEvaluator.bestF1Threshold(Columns.of(combined, l), Columns.of(gold, l)).threshold());
-            }
-            double f1 = MultiLabelEvaluator.microF1(gold, MultiLabelEvaluator.predict(combined, thresholds));
-            if (f1 > bestF1 + 1e-9 || Math.abs(f1 - bestF1) <= 1e-9 && Math.abs(w - 0.5) < Math.abs(best - 0.5)) {
-                bestF1 = f1;
-                best = w;
+            Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(parts);
+            calibrations.put(ModelType.ENSEMBLE, calibrate(Classifier.combine(calNeural, calLinear, w), gold));
+            OutOfFold oof = new OutOfFold(oofNeural, oofLinear, neuralPassages, linearPassages, calibrations, w);
+            for (double p : PASSAGE_WEIGHTS) {
+                float[][] blended = oof.blended(ModelType.ENSEMBLE, p);
+                double f1 = MultiLabelEvaluator.microF1(gold, MultiLabelEvaluator.predict(blended, bestThresholds(blended, gold)));
+                if (f1 > bestF1 + 1e-9 || Math.abs(f1 - bestF1) <= 1e-9 && Math.abs(w - 0.5) < Math.abs(best.neuralWeight - 0.5)) {
+                    bestF1 = f1;
+                    best = new Blend(w, p, oof);
+                }
             }
         }
         return best;
     }
 
-    private static MultiLabelEvaluation evaluate(MultiLabelEvaluator evaluator, ScoreCalibration calibration, float[][] raw, boolean[][] gold) {
-        return evaluator.evaluate(gold, calibration.apply(raw), calibration.thresholds());
+    /** Every view's thresholds at passage weight {@code weight}. */
+    private static PassageBlend passageThresholds(OutOfFold oof, double weight, boolean[][] gold) {
+        Map<ModelType, float[]> thresholds = new EnumMap<>(ModelType.class);
+        for (ModelType view : oof.calibrations().keySet()) {
+            thresholds.put(view, bestThresholds(oof.blended(view, weight), gold));
+        }
+        return new PassageBlend(weight, thresholds);
     }
+
+    /** The blend weights tried, whole article alone (0) to best passage alone (1). */
+    static final double[] PASSAGE_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+
+    /**
+     * The passage weight with the best out-of-fold micro-F1 of the classifier's own view (each
+     * weight with its own F1-optimal thresholds; ties go to the smaller weight), and every view's
+     * thresholds at that weight.
+     */
+    PassageBlend choosePassageBlend(OutOfFold oof, boolean[][] gold) {
+        ModelType main = config.modelType();
+        double best = 0;
+        double bestF1 = -1;
+        for (double w : PASSAGE_WEIGHTS) {
+            float[][] blended = oof.blended(main, w);
+            double f1 = MultiLabelEvaluator.microF1(gold, MultiLabelEvaluator.predict(blended, bestThresholds(blended, gold)));
+            if (f1 > bestF1 + 1e-9) {
+                bestF1 = f1;
+                best = w;
+            }
+        }
+        return passageThresholds(oof, best, gold);
+    }
+
+    static float[] bestThresholds(float[][] scores, boolean[][] gold) {
+        float[] thresholds = new float[gold[0].length];
+        for (int l = 0; l < thresholds.length; l++) {
+            thresholds[l] = clampThreshold(MultiLabelEvaluator.bestF1Threshold(Columns.of(scores, l), Columns.of(gold, l)).threshold());
+        }
+        return thresholds;
+    }
+
 }

@@ -7,7 +7,22 @@ import java.util.List;
  * calibrated probability of every label in taxonomy order.
  */
 public record Prediction(List<LabelScore> labels, float[] scores) {
-    /** A label with its display name and probability. */
-    public record LabelScore(String id, String name, float score) {
+    /**
+     * A label with its display name and probability and, when explained, the passages that carry it
+     * (best first) and the words and phrases in them that raised its score most.
+     */
+    public record LabelScore(String id, String name, float score, List<Evidence> evidence, List<TermWeight> terms) {
+        public LabelScore {
+            evidence = List.copyOf(evidence);
+            terms = List.copyOf(terms);
+        }
+
+        public LabelScore(String id, String name, float score) {
+            this(id, name, score, List.of(), List.of());
+        }
+
+        public LabelScore explained(List<Evidence> newEvidence, List<TermWeight> newTerms) {
+            return new LabelScore(id, name, score, newEvidence, newTerms);
+        }
     }
 }

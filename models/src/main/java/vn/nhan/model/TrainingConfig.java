@@ -3,6 +3,7 @@ package vn.nhan.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.nhan.features.FeatureConfig;
+import vn.nhan.passage.PassageConfig;
 
 /**
  * Everything that decides what a training run produces: model type, seed, number of
@@ -12,7 +13,7 @@ import vn.nhan.features.FeatureConfig;
  * and both models. Saved in the bundle.
  */
 public record TrainingConfig(ModelType modelType, long seed, int folds, int minExamplesPerLabel, int crossValidationMaxDocuments,
-                             FeatureConfig features, NeuralConfig neural, LinearConfig linear) {
+                             FeatureConfig features, NeuralConfig neural, LinearConfig linear, PassageConfig passages) {
     public TrainingConfig {
         if (folds < 2 || folds > 20) {
             throw new IllegalArgumentException("folds must be between 2 and 20, got " + folds);
@@ -20,45 +21,51 @@ public record TrainingConfig(ModelType modelType, long seed, int folds, int minE
         if (crossValidationMaxDocuments < 2 * folds) {
             throw new IllegalArgumentException("crossValidationMaxDocuments must be at least twice the folds, got " + crossValidationMaxDocuments);
         }
+        java.util.Objects.requireNonNull(passages, "passages must not be null");
         if (minExamplesPerLabel < 1) {
             throw new IllegalArgumentException("minExamplesPerLabel must be >= 1, got " + minExamplesPerLabel);
         }
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(ModelType.ENSEMBLE, 42, 5, 3, 10_000, FeatureConfig.defaults(), NeuralConfig.defaults(), LinearConfig.defaults());
+        return new TrainingConfig(ModelType.ENSEMBLE, 42, 5, 3, 10_000, FeatureConfig.defaults(), NeuralConfig.defaults(), LinearConfig.defaults(),
+                PassageConfig.defaults());
     }
 
     public TrainingConfig withModelType(ModelType type) {
-        return new TrainingConfig(type, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, linear);
+        return new TrainingConfig(type, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, linear, passages);
     }
 
     public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(modelType, newSeed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, linear);
+        return new TrainingConfig(modelType, newSeed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, linear, passages);
     }
 
     public TrainingConfig withMinExamples(int min) {
-        return new TrainingConfig(modelType, seed, folds, min, crossValidationMaxDocuments, features, neural, linear);
+        return new TrainingConfig(modelType, seed, folds, min, crossValidationMaxDocuments, features, neural, linear, passages);
     }
 
     public TrainingConfig withCrossValidationMaxDocuments(int max) {
-        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, max, features, neural, linear);
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, max, features, neural, linear, passages);
     }
 
     public TrainingConfig withFolds(int newFolds) {
-        return new TrainingConfig(modelType, seed, newFolds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, linear);
+        return new TrainingConfig(modelType, seed, newFolds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, linear, passages);
     }
 
     public TrainingConfig withNeural(NeuralConfig n) {
-        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, n, linear);
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, n, linear, passages);
     }
 
     public TrainingConfig withLinear(LinearConfig l) {
-        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, l);
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, l, passages);
+    }
+
+    public TrainingConfig withPassages(PassageConfig p) {
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, features, neural, linear, p);
     }
 
     public TrainingConfig withFeatures(FeatureConfig f) {
-        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, f, neural, linear);
+        return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, f, neural, linear, passages);
     }
 
     public Map<String, Object> toMap() {
@@ -71,6 +78,7 @@ public record TrainingConfig(ModelType modelType, long seed, int folds, int minE
         m.put("features", features.toMap());
         m.put("neural", neural.toMap());
         m.put("linear", linear.toMap());
+        m.put("passages", Map.of("min_words", passages.minWords(), "max_words", passages.maxWords()));
         return m;
     }
 
@@ -81,6 +89,15 @@ public record TrainingConfig(ModelType modelType, long seed, int folds, int minE
                 ((Number) m.get("cross_validation_max_documents")).intValue(),
                 FeatureConfig.fromMap((Map<String, Object>) m.get("features")),
                 NeuralConfig.fromMap((Map<String, Object>) m.get("neural")),
-                LinearConfig.fromMap((Map<String, Object>) m.get("linear")));
+                LinearConfig.fromMap((Map<String, Object>) m.get("linear")),
+                passagesFromMap((Map<String, Object>) m.get("passages")));
+    }
+
+    /** Passage settings; a configuration saved before passages existed gets the defaults. */
+    private static PassageConfig passagesFromMap(Map<String, Object> m) {
+        if (m == null) {
+            return PassageConfig.defaults();
+        }
+        return new PassageConfig(((Number) m.get("min_words")).intValue(), ((Number) m.get("max_words")).intValue());
     }
 }

@@ -4,14 +4,20 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.nhan.data.Document;
 import vn.nhan.data.Taxonomy;
+import vn.nhan.features.ArticleNGrams;
 import vn.nhan.features.FeatureExtractor;
 import vn.nhan.features.NGramCounts;
 
 /**
- * Documents ready for training: their n-gram keys (computed once, in parallel) and gold label rows.
- * Checks that every label is known and has enough examples.
+ * Documents ready for training: their n-grams, whole and by passage (computed once, in parallel),
+ * and gold label rows. Checks that every label is known and has enough examples.
  */
-record TrainingSet(List<NGramCounts> keys, boolean[][] gold) {
+record TrainingSet(List<ArticleNGrams> articles, boolean[][] gold) {
+
+    /** The whole-article n-gram counts of document {@code i}. */
+    NGramCounts keys(int i) {
+        return articles.get(i).whole();
+    }
 
     int size() {
         return gold.length;
@@ -22,10 +28,10 @@ record TrainingSet(List<NGramCounts> keys, boolean[][] gold) {
         if (indices.length == gold.length) {
             return this;
         }
-        List<NGramCounts> k = new java.util.ArrayList<>(indices.length);
+        List<ArticleNGrams> k = new java.util.ArrayList<>(indices.length);
         boolean[][] g = new boolean[indices.length][];
         for (int i = 0; i < indices.length; i++) {
-            k.add(keys.get(indices[i]));
+            k.add(articles.get(indices[i]));
             g[i] = gold[indices[i]];
         }
         return new TrainingSet(k, g);
@@ -60,8 +66,8 @@ record TrainingSet(List<NGramCounts> keys, boolean[][] gold) {
             throw new IllegalArgumentException("the training corpus has " + documents.size() + " documents, fewer than the " + config.folds() + " cross-validation folds");
         }
         AtomicInteger done = new AtomicInteger();
-        List<NGramCounts> keys = documents.parallelStream().map(d -> {
-            NGramCounts k = FeatureExtractor.ngramCounts(d.title(), d.text(), config.features());
+        List<ArticleNGrams> keys = documents.parallelStream().map(d -> {
+            ArticleNGrams k = FeatureExtractor.articleNGrams(d.title(), d.text(), config.features(), config.passages());
             int count = done.incrementAndGet();
             if (count % 1000 == 0 || count == documents.size()) {
                 progress.step("documents read", count, documents.size());

@@ -40,7 +40,80 @@ public final class TextNormalizer {
     public String normalize(String raw) {
         Objects.requireNonNull(raw, "text must not be null");
         char[] chars = canonicalCharacters(raw);
-        return lines(chars, chars.length);
+        return lines(chars, null, chars.length);
+    }
+
+    /**
+     * The same canonical form as {@link #normalize}, with the offset in {@code raw} that each of its
+     * characters comes from, so that a range of the normalised text can be shown as the words the
+     * client sent. Slower than {@link #normalize} (the general path, cluster by cluster); used to
+     * explain, not to score in bulk.
+     */
+    public TrackedText normalizeTracked(String raw) {
+        Objects.requireNonNull(raw, "text must not be null");
+        StringBuilder unified = new StringBuilder(raw.length() + 16);
+        int[] unifiedOrigin = new int[raw.length() * 3 + 16];
+        for (int i = 0; i < raw.length(); i++) {
+            String u = unifyCharacters(String.valueOf(raw.charAt(i)));
+            for (int k = 0; k < u.length(); k++) {
+                unifiedOrigin[unified.length()] = i;
+                unified.append(u.charAt(k));
+            }
+        }
+        StringBuilder composed = new StringBuilder(unified.length());
+        int[] composedOrigin = new int[unified.length() + 16];
+        int i = 0;
+        while (i < unified.length()) {
+            int j = i + 1;
+            while (j < unified.length() && isClusterContinuation(unified.charAt(j))) {
+                j++;
+            }
+            String cluster = Normalizer.normalize(unified.substring(i, j), Normalizer.Form.NFC);
+            if (composed.length() + cluster.length() > composedOrigin.length) {
+                composedOrigin = Arrays.copyOf(composedOrigin, (composed.length() + cluster.length()) * 2);
+            }
+            for (int k = 0; k < cluster.length(); k++) {
+                composedOrigin[composed.length()] = unifiedOrigin[i];
+                composed.append(cluster.charAt(k));
+            }
+            i = j;
+        }
+        // lower case over the whole text when that keeps its length (context such as a final sigma counts), else cluster by cluster
+        String lowered = composed.toString().toLowerCase(Locale.ROOT);
+        if (lowered.length() == composed.length()) {
+            char[] chars = lowered.toCharArray();
+            int[] origin = Arrays.copyOf(composedOrigin, Math.max(1, chars.length));
+            String text = lines(chars, origin, chars.length);
+            return new TrackedText(text, Arrays.copyOf(origin, text.length()));
+        }
+        char[] chars = new char[unified.length() * 2 + 16];
+        int[] origin = new int[chars.length];
+        int length = 0;
+        i = 0;
+        while (i < unified.length()) {
+            int j = i + 1;
+            while (j < unified.length() && isClusterContinuation(unified.charAt(j))) {
+                j++;
+            }
+            String cluster = Normalizer.normalize(unified.substring(i, j), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+            if (length + cluster.length() > chars.length) {
+                chars = Arrays.copyOf(chars, (length + cluster.length()) * 2);
+                origin = Arrays.copyOf(origin, chars.length);
+            }
+            for (int k = 0; k < cluster.length(); k++) {
+                origin[length] = unifiedOrigin[i];
+                chars[length++] = cluster.charAt(k);
+            }
+            i = j;
+        }
+        String text = lines(chars, origin, length);
+        return new TrackedText(text, Arrays.copyOf(origin, text.length()));
+    }
+
+    private static boolean isClusterContinuation(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || Character.isLowSurrogate(c);
     }
 
     /** Unified, NFC, lower-case characters of {@code raw}; line and space clean-up comes later. */
@@ -155,9 +228,10 @@ public final class TextNormalizer {
 
     /**
      * Line by line: spaces collapsed (none at either end), tone marks placed, then clutter and a
-     * line equal to the previous kept one dropped; kept lines joined by '\n'. Works in place.
+     * line equal to the previous kept one dropped; kept lines joined by '\n'. Works in place, and
+     * moves {@code origin} (when not null) along with the characters.
      */
-    private static String lines(char[] chars, int length) {
+    private static String lines(char[] chars, int[] origin, int length) {
         int out = 0;
         int previousStart = -1;
         int previousEnd = -1;
@@ -165,6 +239,9 @@ public final class TextNormalizer {
         while (i <= length) {
             int lineStart = out;
             if (out > 0) {
+                if (origin != null) {
+                    origin[out] = Math.max(0, i - 1) < length ? origin[Math.max(0, i - 1)] : origin[length - 1];
+                }
                 chars[out++] = '\n';
                 lineStart = out;
             }
@@ -175,8 +252,14 @@ public final class TextNormalizer {
                     space = out > lineStart;
                 } else {
                     if (space) {
+                        if (origin != null) {
+                            origin[out] = origin[i - 2];
+                        }
                         chars[out++] = ' ';
                         space = false;
+                    }
+                    if (origin != null) {
+                        origin[out] = origin[i - 1];
                     }
                     chars[out++] = c;
                 }

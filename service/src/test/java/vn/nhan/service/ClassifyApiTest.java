@@ -58,6 +58,59 @@ class ClassifyApiTest extends RunningServer {
         assertFalse(http.postJson("/v1/classify", Http.json(Map.of("text", REVIEW))).json().get("labels").get(0).has("ngrams"));
     }
 
+    private static JsonNode label(JsonNode body, String id) {
+        for (JsonNode label : body.get("labels")) {
+            if (label.get("id").asText().equals(id)) {
+                return label;
+            }
+        }
+        throw new AssertionError(id + " not among the labels: " + body);
+    }
+
+    private static void assertEvidenceOffsets(JsonNode label, String title, String text) {
+        JsonNode evidence = label.get("evidence");
+        assertTrue(evidence.size() >= 1 && evidence.size() <= 3, label.toString());
+        for (JsonNode e : evidence) {
+            String field = e.get("field").asText().equals("title") ? title : text;
+            assertEquals(e.get("text").asText(), field.substring(e.get("start").asInt(), e.get("end").asInt()), label.toString());
+            assertTrue(e.get("score").asDouble() >= 0 && e.get("score").asDouble() <= 1);
+        }
+    }
+
+    static final String NEWS = "Giá lúa tại đồng bằng sông Cửu Long tăng nhẹ trong tuần qua, thương lái thu mua mạnh ở nhiều địa phương. "
+            + "Tại các chợ đầu mối, giá rau xanh cũng nhích lên do mưa kéo dài.\n";
+
+    @Test
+    void explainGivesTheEvidencePassageOfEachLabelWithOffsetsIntoTheText() {
+        String text = NEWS + REVIEW + "\n" + NEWS;
+        JsonNode body = http.postJson("/v1/classify", Http.json(Map.of("text", text, "explain", true))).json();
+        JsonNode review = label(body, "review-conference");
+        assertEvidenceOffsets(review, null, text);
+        assertTrue(review.get("evidence").get(0).get("text").asText().contains("sơ kết"), review.toString());
+    }
+
+    @Test
+    void evidenceOffsetsHoldOnNfdAndUnaccentedText() {
+        String nfd = java.text.Normalizer.normalize(NEWS + REVIEW, java.text.Normalizer.Form.NFD);
+        JsonNode body = http.postJson("/v1/classify", Http.json(Map.of("text", nfd, "explain", true))).json();
+        assertEvidenceOffsets(label(body, "review-conference"), null, nfd);
+        String plain = "Sang 12/3, Ban Tuyen giao Tinh uy hop so ket sau thang dau nam ve cong tac tuyen giao, danh gia ket qua nua dau nam, "
+                + "chi ra han che va ban phuong huong, nhiem vu cho nhung thang con lai cua nam.";
+        JsonNode plainBody = http.postJson("/v1/classify", Http.json(Map.of("text", plain, "explain", true, "threshold", 0.3))).json();
+        assertEvidenceOffsets(label(plainBody, "review-conference"), null, plain);
+    }
+
+    @Test
+    void aTitleOnlyHitHasItsEvidenceInTheTitle() {
+        String title = "Ban Tuyên giáo Tỉnh ủy sơ kết công tác tuyên giáo sáu tháng đầu năm";
+        JsonNode body = http.postJson("/v1/classify", Http.json(Map.of("title", title, "text", NEWS, "explain", true, "threshold", 0.3))).json();
+        JsonNode review = label(body, "review-conference");
+        assertEvidenceOffsets(review, title, NEWS);
+        JsonNode best = review.get("evidence").get(0);
+        assertEquals("title", best.get("field").asText());
+        assertEquals(title, best.get("text").asText());
+    }
+
     @Test
     void textWithoutDiacriticsGetsTheSameMainLabel() {
         String plain = "Sang 12/3, Ban Tuyen giao Tinh uy to chuc hoi nghi so ket cong tac tuyen giao 6 thang dau nam, "

@@ -14,13 +14,15 @@ import vn.nhan.bundle.ModelBundle;
 import vn.nhan.corpus.CorpusReader;
 import vn.nhan.data.Document;
 import vn.nhan.features.FeatureExtractor;
-import vn.nhan.features.SparseVector;
 import vn.nhan.model.Classifier;
+import vn.nhan.model.TagOptions;
+import vn.nhan.model.Tagger;
 
 /**
  * {@code nhan benchmark}: in-process classification speed of a bundle on this machine — batch
- * throughput (documents per second, all cores) and single-document latency percentiles — on
- * articles of a fixed length assembled from an input corpus.
+ * throughput (documents per second, all cores), with passages and with whole articles alone in
+ * alternate rounds of the same run, and single-document latency percentiles — on articles of a
+ * fixed length assembled from an input corpus.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measures in-process classification throughput (batch) and single-document latency on articles of --words words.")
@@ -62,31 +64,36 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.printf("model %s (%s), %d articles of %s words, %d cores%n", model, classifier.type().id(), articles.size(),
                 words == 0 ? String.format("%.0f", articles.stream().mapToInt(a -> a.split("\\s+").length).average().orElse(0)) + " (mean)" : words,
                 Runtime.getRuntime().availableProcessors());
-        double[] rates = new double[rounds];
+        Tagger tagger = new Tagger(classifier);
+        List<Document> batch = articles.stream().map(t -> new Document("b", null, t, List.of())).toList();
+        TagOptions withPassages = TagOptions.defaults();
+        TagOptions wholeOnly = TagOptions.defaults().withPassages(false);
+        double[] passageRates = new double[rounds];
+        double[] wholeRates = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            long start = System.nanoTime();
-            List<SparseVector> rows = articles.parallelStream().map(t -> classifier.features().extract(null, t)).toList();
-            float[][] scores = classifier.scoresParallel(rows, classifier.type(), 64);
-            long elapsed = System.nanoTime() - start;
-            rates[r] = scores.length / (elapsed / 1e9);
-            System.out.printf("batch round %d: %.0f documents/s%s%n", r + 1, rates[r], r == 0 ? " (warm-up)" : "");
+            passageRates[r] = rate(tagger, batch, withPassages);
+            wholeRates[r] = rate(tagger, batch, wholeOnly);
+            System.out.printf("batch round %d: %.0f documents/s with passages, %.0f whole articles only%s%n", r + 1,
+                    passageRates[r], wholeRates[r], r == 0 ? " (warm-up)" : "");
         }
-        double[] measured = Arrays.copyOfRange(rates, Math.min(1, rounds - 1), rounds);
-        Arrays.sort(measured);
+        double passageMedian = median(passageRates);
+        double wholeMedian = median(wholeRates);
         for (int i = 0; i < Math.min(singles, 1000); i++) {
-            classifier.predict(null, articles.get(i % articles.size())); // warm-up of the single-call path
+            tagger.tag(null, articles.get(i % articles.size()), withPassages); // warm-up of the single-call path
         }
         long[] latencies = new long[singles];
         long total = 0;
         for (int i = 0; i < singles; i++) {
             String text = articles.get(i % articles.size());
             long start = System.nanoTime();
-            classifier.predict(null, text);
+            tagger.tag(null, text, withPassages);
             latencies[i] = System.nanoTime() - start;
             total += latencies[i];
         }
         Arrays.sort(latencies);
-        System.out.printf("batch throughput: median %.0f documents/s (best %.0f)%n", measured[measured.length / 2], measured[measured.length - 1]);
+        System.out.printf("batch throughput with passages: median %.0f documents/s%n", passageMedian);
+        System.out.printf("batch throughput, whole articles only: median %.0f documents/s%n", wholeMedian);
+        System.out.printf("passages keep %.0f%% of the whole-article throughput%n", 100 * passageMedian / wholeMedian);
         System.out.printf("single document latency: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms (one thread, after %d calls)%n",
                 percentile(latencies, 0.50), percentile(latencies, 0.90), percentile(latencies, 0.99), singles);
         System.out.printf("one-thread throughput: %.0f documents/s (single calls, one after another)%n", singles / (total / 1e9));
@@ -124,6 +131,19 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    private static double rate(Tagger tagger, List<Document> batch, TagOptions options) {
+        long start = System.nanoTime();
+        int n = tagger.tagAll(batch, options).size();
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The median of the rounds after the first (warm-up), or of the only one. */
+    private static double median(double[] rates) {
+        double[] measured = Arrays.copyOfRange(rates, Math.min(1, rates.length - 1), rates.length);
+        Arrays.sort(measured);
+        return measured[measured.length / 2];
     }
 
     private static double percentile(long[] sorted, double q) {

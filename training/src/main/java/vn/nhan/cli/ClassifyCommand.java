@@ -23,14 +23,17 @@ import vn.nhan.bundle.ModelBundle;
 import vn.nhan.corpus.CorpusReader;
 import vn.nhan.corpus.JsonlCorpusReader;
 import vn.nhan.data.Document;
-import vn.nhan.features.SparseVector;
 import vn.nhan.model.Classifier;
+import vn.nhan.model.Evidence;
 import vn.nhan.model.Prediction;
+import vn.nhan.model.TagOptions;
+import vn.nhan.model.Tagger;
 
 /** {@code nhan classify}: labels a file of articles offline, one output line per input article, in order. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Classifies articles offline. Input: JSONL ({\"id\", \"title\", \"text\"} a line), CSV/TSV, a directory, or - for standard input.",
-                "Output: one JSON line per article, in input order: {\"id\", \"labels\": [...], \"scores\": {label: score}}."})
+                "Output: one JSON line per article, in input order: {\"id\", \"labels\": [...], \"scores\": {label: score}};",
+                "with --explain also \"evidence\": {label: [{\"field\", \"text\", \"start\", \"end\", \"score\"}]}, the passages behind each label."})
 final class ClassifyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CHUNK = 512;
@@ -44,21 +47,24 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "-", description = "Output JSONL file (written atomically), or - for standard output (default).")
     String output;
 
+    @Option(names = "--explain", description = "Add the evidence passages of each label (offsets into the article's text or title).")
+    boolean explain;
+
     @Override
     public Integer call() throws Exception {
         ConsoleProgress progress = new ConsoleProgress(System.err);
-        Classifier classifier = ModelBundle.load(model).classifier();
+        Tagger tagger = new Tagger(ModelBundle.load(model).classifier());
         List<Document> docs = readInput();
         if ("-".equals(output)) {
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            write(classifier, docs, out, progress);
+            write(tagger, docs, out, progress);
             out.flush();
         } else {
             Path target = Path.of(output).toAbsolutePath();
             Files.createDirectories(target.getParent());
             Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(classifier, docs, out, progress);
+                write(tagger, docs, out, progress);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(temp);
                 throw e;
@@ -78,21 +84,21 @@ final class ClassifyCommand implements Callable<Integer> {
         return CorpusReader.read(Path.of(input), false).documents();
     }
 
-    private static void write(Classifier classifier, List<Document> docs, Writer out, ConsoleProgress progress) throws IOException {
+    private void write(Tagger tagger, List<Document> docs, Writer out, ConsoleProgress progress) throws IOException {
+        TagOptions options = TagOptions.defaults().withExplain(explain);
         for (int start = 0; start < docs.size(); start += CHUNK) {
             List<Document> chunk = docs.subList(start, Math.min(docs.size(), start + CHUNK));
-            List<SparseVector> rows = chunk.parallelStream().map(d -> classifier.features().extract(d.title(), d.text())).toList();
-            float[][] scores = classifier.scoresParallel(rows, classifier.type(), 64);
-            float[] thresholds = classifier.thresholds();
+            List<Prediction> predictions = tagger.tagAll(chunk, options);
             for (int i = 0; i < chunk.size(); i++) {
-                out.write(JSON.writeValueAsString(line(classifier, chunk.get(i), classifier.toPrediction(scores[i], thresholds))));
+                out.write(JSON.writeValueAsString(line(tagger.classifier(), chunk.get(i), predictions.get(i), explain)));
                 out.write('\n');
             }
             progress.step("classified", start + chunk.size(), docs.size());
         }
     }
 
-    private static Map<String, Object> line(Classifier classifier, Document doc, Prediction prediction) {
+    /** One output line: a JSON object of the article's id, labels, scores and (when explained) evidence. */
+    static Map<String, Object> line(Classifier classifier, Document doc, Prediction prediction, boolean explain) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", doc.id());
         List<String> labels = new ArrayList<>();
@@ -103,6 +109,20 @@ final class ClassifyCommand implements Callable<Integer> {
             scores.put(classifier.taxonomy().get(l).id(), Math.round(prediction.scores()[l] * 10000) / 10000.0);
         }
         m.put("scores", scores);
+        if (explain) {
+            Map<String, List<EvidenceLine>> evidence = new LinkedHashMap<>();
+            for (Prediction.LabelScore l : prediction.labels()) {
+                evidence.put(l.id(), l.evidence().stream().map(EvidenceLine::of).toList());
+            }
+            m.put("evidence", evidence);
+        }
         return m;
+    }
+
+    /** An evidence passage as written to the output. */
+    record EvidenceLine(String field, String text, int start, int end, double score) {
+        static EvidenceLine of(Evidence e) {
+            return new EvidenceLine(e.field(), e.text(), e.start(), e.end(), Math.round(e.score() * 10000) / 10000.0);
+        }
     }
 }

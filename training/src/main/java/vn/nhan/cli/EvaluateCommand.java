@@ -21,7 +21,9 @@ import vn.nhan.report.ReportWriter;
 /** {@code nhan evaluate}: scores a labelled test set and writes JSON, Markdown and HTML reports. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluates a model bundle on a labelled test set and writes DIR/report.json, DIR/report.md and DIR/report.html.",
-                "For an ensemble the report also compares the neural and linear parts alone."})
+                "The report puts the article scores (passages blended in) beside the whole-article scores alone,",
+                "for the model and, for an ensemble, its neural and linear parts, and again on the long articles ("
+                        + ClassifierEvaluator.LONG_ARTICLE_WORDS + "+ words)."})
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model bundle directory.")
     Path model;
@@ -41,8 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Document> docs = corpus.documents();
         CorpusReader.checkLabels(docs, classifier.taxonomy());
         progress.message("evaluating " + bundle.id() + " on " + docs.size() + " documents");
-        Map<String, MultiLabelEvaluation> components = new LinkedHashMap<>();
-        ClassifierEvaluator.evaluate(classifier, docs).forEach((view, e) -> components.put(view.id(), e));
+        Map<String, MultiLabelEvaluation> components = ClassifierEvaluator.sideBySide(classifier, docs);
         MultiLabelEvaluation main = components.get(classifier.type().id());
         Map<String, String> names = new LinkedHashMap<>();
         for (Label l : classifier.taxonomy().labels()) {
@@ -53,7 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
         ReportWriter.ReportFiles files = new ReportWriter().write(evaluation, report);
         System.out.printf("micro-F1 %.4f  macro-F1 %.4f  samples-F1 %.4f  precision@1 %.4f  (%d documents)%n",
                 main.microF1(), main.macroF1(), main.samplesF1(), main.precisionAt1(), main.nDocuments());
-        components.forEach((name, e) -> System.out.printf("  %-8s micro-F1 %.4f  macro-F1 %.4f%n", name, e.microF1(), e.macroF1()));
+        components.forEach((name, e) -> System.out.printf("  %-34s micro-F1 %.4f  macro-F1 %.4f  (%d documents)%n", name, e.microF1(), e.macroF1(),
+                e.nDocuments()));
         System.out.println("reports: " + files.json() + ", " + files.markdown() + ", " + files.html());
         return 0;
     }
@@ -66,6 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
         m.put("model_type", bundle.manifest().get("model_type"));
         m.put("created", bundle.manifest().get("created"));
         m.put("neural_weight", bundle.manifest().get("neural_weight"));
+        m.put("passage_weight", bundle.classifier().passages().weight());
         m.put("training_data_sha256", ((Map<String, Object>) bundle.manifest().get("training_data")).get("sha256"));
         m.put("path", bundle.path().toString());
         return m;

@@ -2,6 +2,7 @@ package vn.nhan.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
+import vn.nhan.model.TagOptions;
 
 /**
  * One article to classify: {@code text} (required, non-empty), optional {@code title}, and for the
@@ -9,6 +10,11 @@ import java.util.Set;
  * {@code top_k} (1..1000) and {@code explain}.
  */
 public record ClassifyRequest(String id, String title, String text, Float threshold, Integer topK, boolean explain) {
+    /** The tagging options this request asks for. */
+    public TagOptions options() {
+        return new TagOptions(threshold, topK == null ? Integer.MAX_VALUE : topK, explain, true);
+    }
+
     private static final Set<String> SINGLE_FIELDS = Set.of("text", "title", "threshold", "top_k", "explain", "id");
     private static final Set<String> BATCH_FIELDS = Set.of("text", "title", "id");
 

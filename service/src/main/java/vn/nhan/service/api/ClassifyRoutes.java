@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.nhan.model.Classifier;
+import vn.nhan.model.Prediction;
+import vn.nhan.model.TagOptions;
 import vn.nhan.service.ServiceConfig;
 import vn.nhan.service.metrics.ServiceMetrics;
 import vn.nhan.service.model.LoadedModel;
@@ -35,11 +36,10 @@ public final class ClassifyRoutes {
         long start = System.nanoTime();
         ClassifyRequest request = ClassifyRequest.single(JsonBody.object(ctx, config.maxBodyBytes()));
         LoadedModel model = Readiness.model(models);
-        Classifier classifier = model.classifier();
-        float[] scores = limiter.run(() -> model.scorer().score(classifier.features().extract(request.title(), request.text())));
+        Prediction prediction = limiter.run(() -> model.tagger().tag(request.title(), request.text(), request.options()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", Responses.model(model));
-        out.putAll(Responses.result(model, request, scores));
+        out.putAll(Responses.result(model, request, prediction));
         out.put("elapsed_ms", elapsed(start));
         metrics.documentsClassified(1);
         ctx.json(out);
@@ -65,14 +65,18 @@ public final class ClassifyRoutes {
             requests.add(ClassifyRequest.document(documents.get(i), "documents[" + i + "]."));
         }
         LoadedModel model = Readiness.model(models);
-        Classifier classifier = model.classifier();
-        float[][] scores = limiter.run(() -> classifier.scores(requests.stream()
-                .map(r -> classifier.features().extract(r.title(), r.text())).toList()));
+        List<Prediction> predictions = limiter.run(() -> {
+            List<Prediction> out = new ArrayList<>(requests.size());
+            for (ClassifyRequest r : requests) {
+                out.add(model.tagger().tag(r.title(), r.text(), TagOptions.defaults()));
+            }
+            return out;
+        });
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             ClassifyRequest r = requests.get(i);
             ClassifyRequest withId = r.id() == null ? new ClassifyRequest(String.valueOf(i), r.title(), r.text(), null, null, false) : r;
-            results.add(Responses.result(model, withId, scores[i]));
+            results.add(Responses.result(model, withId, predictions.get(i)));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", Responses.model(model));

@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 import vn.nhan.data.Label;
 import vn.nhan.model.Classifier;
+import vn.nhan.model.Evidence;
 import vn.nhan.model.Prediction;
 import vn.nhan.model.TermWeight;
 import vn.nhan.service.model.LoadedModel;
 
 /** The JSON shapes the API answers with. */
 final class Responses {
-    private static final int EXPLAIN_TERMS = 8;
-
     private Responses() {
     }
 
@@ -24,29 +23,22 @@ final class Responses {
         return m;
     }
 
-    /** labels (passing thresholds, best first, at most topK) and all scores of one article. */
-    static Map<String, Object> result(LoadedModel model, ClassifyRequest request, float[] scores) {
+    /** labels (passing thresholds, best first, at most topK, explained when asked) and all scores of one article. */
+    static Map<String, Object> result(LoadedModel model, ClassifyRequest request, Prediction prediction) {
         Classifier classifier = model.classifier();
-        float[] thresholds = classifier.thresholds();
-        if (request.threshold() != null) {
-            java.util.Arrays.fill(thresholds, request.threshold());
-        }
-        Prediction prediction = classifier.toPrediction(scores, thresholds);
         List<Map<String, Object>> labels = new ArrayList<>();
-        int limit = request.topK() == null ? Integer.MAX_VALUE : request.topK();
         for (Prediction.LabelScore label : prediction.labels()) {
-            if (labels.size() == limit) {
-                break;
-            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", label.id());
             entry.put("name", label.name());
             entry.put("score", round(label.score()));
             if (request.explain()) {
-                entry.put("ngrams", ngrams(classifier.explain(request.title(), request.text(), classifier.taxonomy().indexOf(label.id()), EXPLAIN_TERMS)));
+                entry.put("evidence", label.evidence().stream().map(Responses::evidence).toList());
+                entry.put("ngrams", ngrams(label.terms()));
             }
             labels.add(entry);
         }
+        float[] scores = prediction.scores();
         Map<String, Object> all = new LinkedHashMap<>();
         for (int l = 0; l < scores.length; l++) {
             all.put(classifier.taxonomy().get(l).id(), round(scores[l]));
@@ -58,6 +50,16 @@ final class Responses {
         out.put("labels", labels);
         out.put("scores", all);
         return out;
+    }
+
+    private static Map<String, Object> evidence(Evidence e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", e.text());
+        m.put("field", e.field());
+        m.put("start", e.start());
+        m.put("end", e.end());
+        m.put("score", round(e.score()));
+        return m;
     }
 
     static List<Map<String, Object>> labels(LoadedModel model) {
