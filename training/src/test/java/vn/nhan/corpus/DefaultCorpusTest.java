@@ -65,10 +65,11 @@ class DefaultCorpusTest {
 
     @Test
     void thereAreEnoughArticlesOfEachKind() {
-        assertTrue(all().size() >= 480, "articles: " + all().size());
+        assertTrue(all().size() >= 900, "articles: " + all().size());
+        assertTrue(test.size() >= 200, "test articles: " + test.size());
         long ordinary = all().stream().filter(d -> d.id().startsWith("on")).count();
-        assertTrue(ordinary >= 100, "ordinary news articles: " + ordinary);
-        assertTrue(all().size() - ordinary >= 380, "domain articles: " + (all().size() - ordinary));
+        assertTrue(ordinary >= 140, "ordinary news articles: " + ordinary);
+        assertTrue(all().size() - ordinary >= 750, "domain articles: " + (all().size() - ordinary));
         double testShare = (double) test.size() / all().size();
         assertTrue(testShare > 0.17 && testShare < 0.23, "test share " + testShare);
     }
@@ -93,16 +94,29 @@ class DefaultCorpusTest {
     }
 
     @Test
-    void lengthsRangeFromBriefsToLongReports() {
+    void lengthsRangeFromBriefsToLongReportsAsTheRealStreamDoes() {
         List<Integer> lengths = new ArrayList<>();
         for (Document d : all()) {
             int words = words(d).size();
-            assertTrue(words >= 80 && words <= 1000, d.id() + " has " + words + " words, want 80..1000");
+            assertTrue(words >= 80 && words <= 2500, d.id() + " has " + words + " words, want 80..2500");
             lengths.add(words);
         }
         lengths.sort(null);
         int median = lengths.get(lengths.size() / 2);
-        assertTrue(median >= 250 && median <= 350, "median length " + median);
+        assertTrue(median >= 450, "median length " + median + ", want at least 450");
+        long longOnes = lengths.stream().filter(w -> w >= 1000).count();
+        assertTrue(longOnes >= 150, "articles of 1,000-2,500 words: " + longOnes + ", want at least 150");
+        long longInTest = test.stream().filter(d -> words(d).size() >= 1000).count();
+        assertTrue(longInTest >= 30, "long articles in the test split: " + longInTest + ", want at least 30");
+    }
+
+    @Test
+    void theSixHardestLabelsHaveMoreArticlesAsTheirMainSubject() {
+        for (String label : List.of("ideology-defense", "training-course", "science-education", "public-opinion", "resolution-study",
+                "review-conference")) {
+            int main = CorpusStats.mainSubject(all(), label);
+            assertTrue(main >= 40, label + " is the main subject of " + main + " articles, want >= 40");
+        }
     }
 
     @Test
