@@ -8,8 +8,12 @@ import vn.nhan.text.TrackedText;
  * (passage ranges, and occurrences when explaining); {@code keyIds} gives the vocabulary id of each
  * of the article's distinct keys (-1 when the key is not in the vocabulary); {@code tracked}, the
  * normalised text with the raw offset of each character, is there only when explaining.
+ * {@code wholeKeys} and {@code passageKeys[p]} give, for each entry of the whole-article and passage
+ * vectors, the index of its key among the article's distinct keys: scoring gathers each key's
+ * model weights once and reads them from there for every passage.
  */
-public record ArticleFeatures(SparseVector whole, SparseVector[] passages, ArticleNGrams ngrams, int[] keyIds, TrackedText tracked) {
+public record ArticleFeatures(SparseVector whole, SparseVector[] passages, ArticleNGrams ngrams, int[] keyIds, TrackedText tracked,
+                              int[] wholeKeys, int[][] passageKeys) {
     public int passageCount() {
         return passages.length;
     }

@@ -64,11 +64,16 @@ public final class FeatureExtractor {
      * {@code explain}, also where each n-gram occurs and the raw offset of each normalised character.
      */
     public ArticleFeatures extractArticle(String title, String text, boolean explain) {
+        return extractArticle(title, text, explain, true);
+    }
+
+    /** As {@link #extractArticle(String, String, boolean)}; without {@code withPassages} (and not explaining), the whole article only. */
+    public ArticleFeatures extractArticle(String title, String text, boolean explain, boolean withPassages) {
         Objects.requireNonNull(text, "text must not be null");
         String raw = articleText(title, text);
         if (!explain) {
             String normalized = TextNormalizer.standard().normalize(raw);
-            return vectorize(articleNGrams(normalized, hasTitle(title), config, passages, false), null);
+            return vectorize(articleNGrams(normalized, hasTitle(title), config, withPassages ? passages : null, false), null);
         }
         TrackedText tracked = TextNormalizer.standard().normalizeTracked(raw);
         return vectorize(articleNGrams(tracked.text(), hasTitle(title), config, passages, true), tracked);
@@ -83,7 +88,7 @@ public final class FeatureExtractor {
 
     static ArticleNGrams articleNGrams(String normalized, boolean titleLine, FeatureConfig config, PassageConfig passageConfig,
                                        boolean keepOccurrences) {
-        Passages passages = new PassageSplitter(passageConfig).split(normalized, titleLine);
+        Passages passages = passageConfig == null ? Passages.NONE : new PassageSplitter(passageConfig).split(normalized, titleLine);
         PassageCounter counter = new PassageCounter(normalized.length() / 2, passages, keepOccurrences);
         new NGramHasher(config).emit(normalized, counter);
         return counter.finish();
@@ -108,7 +113,7 @@ public final class FeatureExtractor {
      * their own, so that the processor can overlap their cache misses.
      */
     public SparseVector vectorize(NGramCounts counts) {
-        return vector(entries(counts.keys()), null, counts.counts(), 0, counts.size());
+        return vector(entries(counts.keys()), null, counts.counts(), 0, counts.size(), null);
     }
 
     /** The whole-article and passage vectors of an article's n-grams; the vocabulary is read once per distinct key. */
@@ -120,15 +125,20 @@ public final class FeatureExtractor {
         NGramCounts whole = ngrams.whole();
         long[] entries = entries(whole.keys());
         SparseVector[] passageVectors = new SparseVector[ngrams.passageCount()];
+        int[][] passageKeys = new int[passageVectors.length][];
         for (int p = 0; p < passageVectors.length; p++) {
-            passageVectors[p] = vector(entries, ngrams.keyIndex(), ngrams.counts(), ngrams.offsets()[p], ngrams.offsets()[p + 1]);
+            int from = ngrams.offsets()[p];
+            int to = ngrams.offsets()[p + 1];
+            passageKeys[p] = new int[to - from];
+            passageVectors[p] = vector(entries, ngrams.keyIndex(), ngrams.counts(), from, to, passageKeys[p]);
         }
         int[] keyIds = new int[entries.length];
         for (int i = 0; i < entries.length; i++) {
             keyIds[i] = entries[i] == Vocabulary.MISSING ? -1 : Vocabulary.entryId(entries[i]);
         }
-        SparseVector wholeVector = vector(entries, null, whole.counts(), 0, whole.size());
-        return new ArticleFeatures(wholeVector, passageVectors, ngrams, keyIds, tracked);
+        int[] wholeKeys = new int[whole.size()];
+        SparseVector wholeVector = vector(entries, null, whole.counts(), 0, whole.size(), wholeKeys);
+        return new ArticleFeatures(wholeVector, passageVectors, ngrams, keyIds, tracked, trim(wholeKeys, wholeVector), trim(passageKeys, passageVectors));
     }
 
     private long[] entries(long[] keys) {
@@ -139,20 +149,36 @@ public final class FeatureExtractor {
         return entries;
     }
 
+    private static int[] trim(int[] keys, SparseVector v) {
+        return keys.length == v.size() ? keys : Arrays.copyOf(keys, v.size());
+    }
+
+    private static int[][] trim(int[][] keys, SparseVector[] v) {
+        for (int p = 0; p < keys.length; p++) {
+            keys[p] = trim(keys[p], v[p]);
+        }
+        return keys;
+    }
+
     /**
      * The TF-IDF vector of entries {@code from..to}: key {@code index[k]} (or {@code k} when
-     * {@code index} is null) occurring {@code tf[k]} times.
+     * {@code index} is null) occurring {@code tf[k]} times. When {@code keysOut} is given, it
+     * receives the article key index of each entry of the vector, in the same order.
      */
-    private static SparseVector vector(long[] entries, int[] index, int[] tf, int from, int to) {
+    private static SparseVector vector(long[] entries, int[] index, int[] tf, int from, int to, int[] keysOut) {
         int length = to - from;
         int[] ids = new int[length];
         float[] values = new float[length];
         int count = 0;
         double norm = 0;
         for (int k = from; k < to; k++) {
-            long entry = entries[index == null ? k : index[k]];
+            int key = index == null ? k : index[k];
+            long entry = entries[key];
             if (entry != Vocabulary.MISSING) {
                 float value = sublinearTf(tf[k]) * Vocabulary.entryIdf(entry);
+                if (keysOut != null) {
+                    keysOut[count] = key;
+                }
                 ids[count] = Vocabulary.entryId(entry);
                 values[count++] = value;
                 norm += value * value;

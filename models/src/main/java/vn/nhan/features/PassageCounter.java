@@ -12,24 +12,45 @@ final class PassageCounter implements NGramHasher.Sink {
     private final NGramCounter counter;
     private final Passages passages;
     private final boolean keepOccurrences;
-    private int[] key = new int[256];
-    private int[] passage = new int[256];
+    private int[] key;
+    private int[] passage;
     private int[] from;
     private int[] to;
     private byte[] n;
     private boolean[] stripped;
     private int size;
+    /** The passage of the last occurrence and its range: consecutive occurrences nearly always share it. */
+    private int lastPassage = -1;
+    private int lastStart = Integer.MAX_VALUE;
+    private int lastEnd = Integer.MIN_VALUE;
 
+    /** {@code expected}: about how many distinct keys; occurrences are about twice as many. */
     PassageCounter(int expected, Passages passages, boolean keepOccurrences) {
         this.counter = new NGramCounter(expected);
         this.passages = passages;
         this.keepOccurrences = keepOccurrences;
+        int capacity = Math.max(256, expected * 2);
+        key = new int[capacity];
+        passage = new int[capacity];
         if (keepOccurrences) {
-            from = new int[256];
-            to = new int[256];
-            n = new byte[256];
-            stripped = new boolean[256];
+            from = new int[capacity];
+            to = new int[capacity];
+            n = new byte[capacity];
+            stripped = new boolean[capacity];
         }
+    }
+
+    private int passageOf(int start) {
+        if (start >= lastStart && start < lastEnd) {
+            return lastPassage;
+        }
+        int p = Math.max(0, passages.indexOf(start));
+        if (passages.size() > 0) {
+            lastPassage = p;
+            lastStart = passages.start(p);
+            lastEnd = p + 1 < passages.size() ? passages.start(p + 1) : Integer.MAX_VALUE;
+        }
+        return p;
     }
 
     @Override
@@ -38,7 +59,7 @@ final class PassageCounter implements NGramHasher.Sink {
             grow();
         }
         key[size] = counter.index(k);
-        passage[size] = Math.max(0, passages.indexOf(start));
+        passage[size] = passageOf(start);
         if (keepOccurrences) {
             from[size] = start;
             to[size] = end;

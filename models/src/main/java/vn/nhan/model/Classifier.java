@@ -28,6 +28,8 @@ public final class Classifier {
     private final double neuralWeight;
     private final Map<ModelType, ScoreCalibration> calibrations;
     private final PassageBlend passages;
+    /** For an ensemble: both models' weights side by side, read once per feature. */
+    private final PairedWeights paired;
 
     /** A classifier that scores whole articles only (no passage blend). */
     public Classifier(Taxonomy taxonomy, FeatureExtractor features, ModelType type, EmbeddingBagModel neural,
@@ -56,6 +58,7 @@ public final class Classifier {
             }
         }
         this.passages = Objects.requireNonNull(passages, "passages must not be null");
+        this.paired = type == ModelType.ENSEMBLE ? new PairedWeights(neural.weights(), linear.weights()) : null;
         for (ModelType view : this.calibrations.keySet()) {
             float[] t = passages.thresholds().get(view);
             if (t == null || t.length != taxonomy.size()) {
@@ -125,24 +128,29 @@ public final class Classifier {
 
     /** The calibrated scores of one article in one view: whole, per passage, and blended. */
     public ArticleScores score(ArticleFeatures article, ModelType view) {
-        List<SparseVector> rows = new ArrayList<>(article.passageCount() + 1);
-        rows.add(article.whole());
-        if (passages.weight() > 0) {
-            rows.addAll(java.util.Arrays.asList(article.passages()));
-        }
-        float[][] all = scores(rows, view);
+        float[][] all = calibrated(article, view);
         float[][] perPassage = java.util.Arrays.copyOfRange(all, 1, all.length);
         return new ArticleScores(all[0], perPassage, passages.blend(all[0], perPassage));
     }
 
-    /** Every passage's scores as well, whatever the blend weight (to explain a prediction). */
+    /** The same as {@link #score}: every passage is scored whatever the blend weight (to explain a prediction). */
     public ArticleScores scoreAllPassages(ArticleFeatures article, ModelType view) {
-        List<SparseVector> rows = new ArrayList<>(article.passageCount() + 1);
-        rows.add(article.whole());
-        rows.addAll(java.util.Arrays.asList(article.passages()));
-        float[][] all = scores(rows, view);
-        float[][] perPassage = java.util.Arrays.copyOfRange(all, 1, all.length);
-        return new ArticleScores(all[0], perPassage, passages.blend(all[0], perPassage));
+        return score(article, view);
+    }
+
+    /** Calibrated scores of {@code view}: row 0 the whole article, then each passage. */
+    private float[][] calibrated(ArticleFeatures article, ModelType view) {
+        ScoreCalibration calibration = calibration(view);
+        return switch (view) {
+            case NEURAL -> calibration.apply(neural.scoreArticle(article));
+            case LINEAR -> calibration.apply(linear.scoreArticle(article));
+            case ENSEMBLE -> {
+                float[][][] both = paired != null ? paired.scoreArticle(article)
+                        : new float[][][] {neural.scoreArticle(article), linear.scoreArticle(article)};
+                yield calibration.apply(combine(calibration(ModelType.NEURAL).apply(both[0]),
+                        calibration(ModelType.LINEAR).apply(both[1]), neuralWeight));
+            }
+        };
     }
 
     /**
@@ -153,7 +161,7 @@ public final class Classifier {
         float[][] out = new float[articles.size()][];
         IntStream.range(0, articles.size()).parallel().forEach(i -> {
             ArticleFeatures a = articles.get(i);
-            out[i] = withPassages ? score(a, view).blended() : scores(List.of(a.whole()), view)[0];
+            out[i] = withPassages ? score(a, view).blended() : score(a, view).whole();
         });
         return out;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
+import vn.nhan.features.ArticleFeatures;
 import vn.nhan.features.SparseVector;
 
 /**
@@ -112,6 +113,16 @@ public final class EmbeddingBagModel implements LabelScorer {
                 out[offset + k] += w * table[row + k];
             }
         }
+    }
+
+    /** The per-feature weights scoring uses. */
+    LabelWeights weights() {
+        return folded;
+    }
+
+    /** The label probabilities of a whole article (row 0) and of each of its passages. */
+    public float[][] scoreArticle(ArticleFeatures article) {
+        return folded.scoreArticle(article);
     }
 
     /** How much each feature of {@code x} adds to the logit of {@code label} (exact: the head is linear). */

@@ -1,6 +1,7 @@
 package vn.nhan.model;
 
 import java.util.List;
+import vn.nhan.features.ArticleFeatures;
 import vn.nhan.features.SparseVector;
 
 /**
@@ -30,6 +31,19 @@ final class LabelWeights {
         return labels;
     }
 
+    int features() {
+        return features;
+    }
+
+    /** Feature {@code f}'s weight for {@code label} (0 beyond the table). */
+    float weight(int f, int label) {
+        return f < features ? weights[f * labels + label] : 0f;
+    }
+
+    float bias(int label) {
+        return bias[label];
+    }
+
     /** The label probabilities of one document. */
     float[] score(SparseVector x) {
         float[] z = bias.clone();
@@ -42,6 +56,48 @@ final class LabelWeights {
                 for (int l = 0; l < labels; l++) {
                     z[l] += v * weights[base + l];
                 }
+            }
+        }
+        for (int l = 0; l < labels; l++) {
+            z[l] = Sigmoid.of(z[l]);
+        }
+        return z;
+    }
+
+    /**
+     * The label probabilities of a whole article (row 0) and of each of its passages (rows 1..P).
+     * Each distinct key's weight row is read from the large table once, into a small local table,
+     * and every passage reads it from there: the passages cost no further cache misses.
+     */
+    float[][] scoreArticle(ArticleFeatures article) {
+        int passages = article.passageCount();
+        float[][] out = new float[passages + 1][];
+        if (passages == 0) {
+            out[0] = score(article.whole());
+            return out;
+        }
+        int[] keyIds = article.keyIds();
+        float[] local = new float[keyIds.length * labels];
+        for (int k = 0; k < keyIds.length; k++) {
+            int id = keyIds[k];
+            if (id >= 0 && id < features) {
+                System.arraycopy(weights, id * labels, local, k * labels, labels);
+            }
+        }
+        out[0] = scoreLocal(local, article.wholeKeys(), article.whole().values());
+        for (int p = 0; p < passages; p++) {
+            out[p + 1] = scoreLocal(local, article.passageKeys()[p], article.passages()[p].values());
+        }
+        return out;
+    }
+
+    private float[] scoreLocal(float[] local, int[] keys, float[] values) {
+        float[] z = bias.clone();
+        for (int i = 0; i < keys.length; i++) {
+            int base = keys[i] * labels;
+            float v = values[i];
+            for (int l = 0; l < labels; l++) {
+                z[l] += v * local[base + l];
             }
         }
         for (int l = 0; l < labels; l++) {

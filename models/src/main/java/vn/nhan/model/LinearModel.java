@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import vn.nhan.features.ArticleFeatures;
 import vn.nhan.features.SparseVector;
 
 /**
@@ -39,6 +40,16 @@ public final class LinearModel implements LabelScorer {
 
     public float[] score(SparseVector x) {
         return scorer.score(x);
+    }
+
+    /** The per-feature weights scoring uses. */
+    LabelWeights weights() {
+        return scorer;
+    }
+
+    /** The label probabilities of a whole article (row 0) and of each of its passages. */
+    public float[][] scoreArticle(ArticleFeatures article) {
+        return scorer.scoreArticle(article);
     }
 
     /** How much each feature of {@code x} adds to the logit of {@code label}. */

@@ -26,16 +26,10 @@ public final class Tagger {
 
     /** The labels of one article; {@code title} may be null. */
     public Prediction tag(String title, String text, TagOptions options) {
-        ArticleFeatures features = classifier.features().extractArticle(title, text, options.explain());
-        ModelType view = classifier.type();
-        float[] scores;
-        ArticleScores articleScores = null;
-        if (options.explain()) {
-            articleScores = classifier.scoreAllPassages(features, view);
-            scores = options.passages() ? articleScores.blended() : articleScores.whole();
-        } else {
-            scores = classifier.scoreArticles(List.of(features), view, options.passages())[0];
-        }
+        ArticleFeatures features = classifier.features().extractArticle(title, text, options.explain(),
+                options.passages() || options.explain());
+        ArticleScores articleScores = classifier.score(features, classifier.type());
+        float[] scores = options.passages() ? articleScores.blended() : articleScores.whole();
         float[] thresholds = thresholds(options);
         Prediction prediction = classifier.toPrediction(scores, thresholds);
         List<Prediction.LabelScore> labels = prediction.labels().subList(0, Math.min(options.topK(), prediction.labels().size()));

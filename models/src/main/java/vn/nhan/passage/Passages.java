@@ -6,6 +6,9 @@ package vn.nhan.passage;
  * and do not overlap.
  */
 public record Passages(int[] starts, int[] ends, int[] words, boolean firstIsTitle) {
+    /** No passages: the article is read whole. */
+    public static final Passages NONE = new Passages(new int[0], new int[0], new int[0], false);
+
     public Passages {
         if (starts.length != ends.length || starts.length != words.length) {
             throw new IllegalArgumentException("passage arrays differ in length");

@@ -1,6 +1,5 @@
 package vn.nhan.text;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -106,8 +105,10 @@ public final class SentenceSplitter {
         if (start == dot) {
             return false;
         }
-        String token = text.subSequence(start, dot).toString();
-        String lower = java.text.Normalizer.normalize(token, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        if (dot - start > 12) {
+            return false; // longer than any abbreviation, and too long to be letters with dots inside
+        }
+        String lower = lowerCase(text, start, dot);
         if (ABBREVIATIONS.contains(lower)) {
             return true;
         }
@@ -124,6 +125,19 @@ public final class SentenceSplitter {
             }
         }
         return letters == 1 || innerDot && letters <= 8;
+    }
+
+    /** {@code text[start..end)} in lower case, composed (NFC) only when it holds a combining mark. */
+    private static String lowerCase(CharSequence text, int start, int end) {
+        char[] chars = new char[end - start];
+        boolean marks = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            marks |= Character.getType(c) == Character.NON_SPACING_MARK;
+            chars[i - start] = Character.toLowerCase(c);
+        }
+        String lower = new String(chars);
+        return marks ? java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFC) : lower;
     }
 
     private static boolean isTerminator(char c) {

@@ -173,4 +173,41 @@ class FeatureExtractorTest {
         }
         return ids;
     }
+
+    private static java.util.Map<Integer, Float> asMap(SparseVector v) {
+        java.util.Map<Integer, Float> m = new java.util.HashMap<>();
+        for (int i = 0; i < v.size(); i++) {
+            m.put(v.ids()[i], v.values()[i]);
+        }
+        return m;
+    }
+
+    @Test
+    void theWholeArticleVectorIsTheSameWithOrWithoutPassages() {
+        String text = "Đội tuyển bóng đá thắng trận đấu vòng loại. Huấn luyện viên khen các cầu thủ.\nNgân hàng giảm lãi suất.";
+        ArticleFeatures withPassages = FITTED.extractArticle("Bóng đá", text, false, true);
+        ArticleFeatures without = FITTED.extractArticle("Bóng đá", text, false, false);
+        assertEquals(asMap(FITTED.extract("Bóng đá", text)), asMap(withPassages.whole()));
+        assertEquals(asMap(withPassages.whole()), asMap(without.whole()));
+        assertEquals(0, without.passageCount());
+        assertTrue(withPassages.passageCount() >= 2, "the title and the text");
+    }
+
+    @Test
+    void eachPassageVectorIsThePassageReadAlone() {
+        String first = "Đội tuyển bóng đá thắng trận đấu vòng loại nhờ bàn thắng của tiền đạo trong hiệp hai, "
+                + "huấn luyện viên khen thủ môn và các cầu thủ trên sân vận động, cổ động viên ăn mừng suốt đêm dài ở thành phố.";
+        String second = "Ngân hàng giảm lãi suất cho doanh nghiệp xuất khẩu, thị trường chứng khoán tăng điểm, "
+                + "giá vàng đi ngang và tỷ giá ổn định trong tuần qua, nhà đầu tư thận trọng chờ số liệu tăng trưởng mới.";
+        ArticleFeatures article = FITTED.extractArticle(null, first + "\n" + second, false, true);
+        assertEquals(2, article.passageCount());
+        assertEquals(asMap(FITTED.extract(null, first)), asMap(article.passages()[0]));
+        assertEquals(asMap(FITTED.extract(null, second)), asMap(article.passages()[1]));
+        for (int p = 0; p < 2; p++) {
+            int[] keys = article.passageKeys()[p];
+            for (int i = 0; i < keys.length; i++) {
+                assertEquals(article.keyIds()[keys[i]], article.passages()[p].ids()[i], "passage entries point at their article keys");
+            }
+        }
+    }
 }
