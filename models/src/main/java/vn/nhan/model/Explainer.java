@@ -20,15 +20,12 @@ import vn.nhan.text.TrackedText;
  * three passages of each label ({@link Evidence}, with offsets into what the client sent), and the
  * words and phrases of those passages that raised the label's score most.
  *
- * <p>Words, not syllables: adjacent syllables whose bigram occurs in most documents where the
- * rarer of the two occurs (a cohesion read off the vocabulary's document frequencies, so "hội
- * nghị", "đồng chí" and "báo cáo" hold together) form one word, and a term is always a whole word
- * or a run of them. A syllable inside a longer word is never shown alone.
+ * <p>Words, not syllables: adjacent syllables are joined into words by the cohesion of their
+ * bigram, read off the vocabulary's document frequencies (how often the bigram occurs where the
+ * rarer syllable does), strongest pairs first, so "hội nghị", "đồng chí", "báo cáo" and "sơ kết"
+ * hold together; a term is always such a word. A syllable inside a longer word is never shown alone.
  */
 final class Explainer {
-    /** Bigram document frequency over that of its rarer syllable at or above which the two are one word. */
-    static final double COHESION = 0.35;
-
     private final Classifier classifier;
     private final ArticleFeatures features;
     private final ArticleScores scores;
@@ -190,32 +187,94 @@ final class Explainer {
             }
         }
         syllables.sort(Comparator.comparingInt(s -> s[0]));
+        int n = syllables.size();
+        double[] cohesion = new double[Math.max(0, n - 1)]; // of syllables i and i + 1
+        for (int i = 0; i + 1 < n; i++) {
+            cohesion[i] = cohesion(syllables.get(i), syllables.get(i + 1), bigramIdAt, bigramEnd, vocabulary);
+        }
+        boolean[] joined = joinWords(cohesion);
         List<Word> words = new ArrayList<>();
         int i = 0;
-        while (i < syllables.size()) {
+        while (i < n) {
             int j = i;
-            while (j + 1 < syllables.size() && cohesive(syllables.get(j), syllables.get(j + 1), bigramIdAt, bigramEnd, vocabulary)) {
+            while (j < n - 1 && joined[j]) {
                 j++;
             }
-            int wFrom = syllables.get(i)[0];
-            int wTo = syllables.get(j)[1];
-            words.add(new Word(wFrom, wTo, null, 0));
+            words.add(new Word(syllables.get(i)[0], syllables.get(j)[1], null, 0));
             i = j + 1;
         }
         return words;
     }
 
-    /** True when syllables {@code a} and {@code b} are adjacent in one segment and their bigram is cohesive. */
-    static boolean cohesive(int[] a, int[] b, Map<Integer, Integer> bigramIdAt, Map<Integer, Integer> bigramEnd, Vocabulary vocabulary) {
+    /** Bigram cohesion at or above which two syllables may form a word, strongest pairs first. */
+    static final double PAIR_COHESION = 0.08;
+    /** Cohesion at or above which a syllable also joins a neighbouring word ("hồ" + "chí minh"). */
+    static final double CHAIN_COHESION = 0.3;
+    static final int MAX_WORD_SYLLABLES = 4;
+
+    /**
+     * Which adjacent syllables form words, from the cohesion of each pair: pairs are taken strongest
+     * first while both syllables are still alone (so "sơ kết công tác" becomes "sơ kết" + "công
+     * tác": "kết công" is weak beside both), then a syllable left alone joins a neighbouring word
+     * when their pair is strongly cohesive, up to four syllables.
+     */
+    static boolean[] joinWords(double[] cohesion) {
+        int pairs = cohesion.length;
+        boolean[] joined = new boolean[pairs];
+        boolean[] inWord = new boolean[pairs + 1];
+        Integer[] order = new Integer[pairs];
+        for (int i = 0; i < pairs; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -cohesion[i]).thenComparingInt(i -> i));
+        for (int i : order) {
+            if (cohesion[i] >= PAIR_COHESION && !inWord[i] && !inWord[i + 1]) {
+                joined[i] = true;
+                inWord[i] = true;
+                inWord[i + 1] = true;
+            }
+        }
+        for (int i : order) {
+            if (cohesion[i] >= CHAIN_COHESION && !joined[i] && inWord[i] != inWord[i + 1]) {
+                joined[i] = true;
+                if (wordLength(joined, i) > MAX_WORD_SYLLABLES) {
+                    joined[i] = false;
+                } else {
+                    inWord[i] = true;
+                    inWord[i + 1] = true;
+                }
+            }
+        }
+        return joined;
+    }
+
+    private static int wordLength(boolean[] joined, int pair) {
+        int from = pair;
+        while (from > 0 && joined[from - 1]) {
+            from--;
+        }
+        int to = pair;
+        while (to + 1 < joined.length && joined[to + 1]) {
+            to++;
+        }
+        return to - from + 2;
+    }
+
+    /**
+     * How strongly syllables {@code a} and {@code b} hold together: the document frequency of their
+     * bigram over that of the rarer syllable (0 when they are not adjacent in one segment or either
+     * is outside the vocabulary: too frequent, or too rare, to tell).
+     */
+    static double cohesion(int[] a, int[] b, Map<Integer, Integer> bigramIdAt, Map<Integer, Integer> bigramEnd, Vocabulary vocabulary) {
         Integer end = bigramEnd.get(a[0]);
         if (end == null || end != b[1]) {
-            return false;
+            return 0;
         }
         int ab = bigramIdAt.get(a[0]);
         if (ab < 0 || a[2] < 0 || b[2] < 0) {
-            return false; // a syllable outside the vocabulary is too frequent (or too rare) to tell
+            return 0;
         }
         double rarer = Math.max(vocabulary.idf(a[2]), vocabulary.idf(b[2]));
-        return Math.exp(rarer - vocabulary.idf(ab)) >= COHESION;
+        return Math.exp(rarer - vocabulary.idf(ab));
     }
 }
