@@ -76,7 +76,7 @@ public final class EmbeddingBagTrainer {
             trainLoss /= train.length;
             double validLoss = validation > 0 ? loss(head, table, rows, gold, valid) : trainLoss;
             progress.step("neural epoch", epoch + 1, config.maxEpochs());
-            progress.message(String.format("neural epoch %d: train loss %.4f, validation loss %.4f", epoch + 1, trainLoss, validLoss));
+            progress.detail(String.format("neural epoch %d: train loss %.4f, validation loss %.4f", epoch + 1, trainLoss, validLoss));
             if (validLoss < bestLoss - 1e-5) {
                 bestLoss = validLoss;
                 System.arraycopy(table, 0, bestTable, 0, table.length);

@@ -15,6 +15,10 @@ public interface ProgressListener {
     /** {@code done} of {@code total} units of {@code stage} are finished. */
     void step(String stage, int done, int total);
 
-    /** A free-form line, such as an epoch's validation loss. */
+    /** A free-form line worth showing, such as the ensemble weight chosen. */
     void message(String text);
+
+    /** A line for those who asked for every detail, such as each epoch's validation loss. */
+    default void detail(String text) {
+    }
 }

@@ -54,7 +54,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Classifier classifier = ModelBundle.load(model).classifier();
+        Classifier classifier = ModelArgument.load(model).classifier();
         if (words < 0 || documents < 1 || rounds < 1 || singles < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--words must be >= 0 and --documents, --rounds and --singles >= 1, got " + words + ", " + documents + ", " + rounds + ", " + singles);

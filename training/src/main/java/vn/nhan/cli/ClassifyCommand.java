@@ -53,7 +53,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleProgress progress = new ConsoleProgress(System.err);
-        Tagger tagger = new Tagger(ModelBundle.load(model).classifier());
+        Tagger tagger = new Tagger(ModelArgument.load(model).classifier());
         List<Document> docs = readInput();
         if ("-".equals(output)) {
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));

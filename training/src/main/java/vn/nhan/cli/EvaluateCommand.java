@@ -37,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleProgress progress = new ConsoleProgress(System.err);
-        ModelBundle bundle = ModelBundle.load(model);
+        ModelBundle bundle = ModelArgument.load(model);
         Classifier classifier = bundle.classifier();
         Corpus corpus = CorpusReader.read(test);
         List<Document> docs = corpus.documents();

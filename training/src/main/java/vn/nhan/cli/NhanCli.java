@@ -12,6 +12,12 @@ public final class NhanCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print every detail of long runs (each neural epoch's losses).")
+    void verbose(boolean on) {
+        ConsoleProgress.verbose = on;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -45,7 +45,7 @@ public final class JsonlCorpusReader {
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new CorpusException(file, number, "malformed JSON: " + e.getOriginalMessage());
+            throw new CorpusException(file, number, "malformed JSON: " + JsonErrors.plain(e));
         }
         if (node == null || !node.isObject()) {
             throw new CorpusException(file, number, "expected a JSON object {\"id\", \"title\", \"text\", \"labels\"}, got " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));

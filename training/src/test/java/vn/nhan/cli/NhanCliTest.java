@@ -136,6 +136,17 @@ class NhanCliTest {
     }
 
     @Test
+    void aRegistryGivenAsTheModelIsRecognised() throws IOException {
+        Path registry = dir.resolve("empty-registry");
+        Files.createDirectories(registry.resolve("models"));
+        CliRun run = CliRun.of("evaluate", "--model", registry.toString(), "--test", resource("test.jsonl").toString(), "--report",
+                dir.resolve("r").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("is a model registry with no current model") && run.err().contains("bootstrap --registry"), run.err());
+        assertFalse(run.err().contains("manifest.sha256"), run.err());
+    }
+
+    @Test
     void classifyReadsStandardInputAndWritesStandardOutput() throws IOException {
         CliRun run = CliRun.withInput("{\"id\": \"a\", \"text\": \"Hội nghị tập huấn báo cáo viên năm 2023.\"}\n",
                 "classify", "--model", bundle.toString(), "--input", "-");

@@ -2,6 +2,7 @@ package vn.nhan.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,9 @@ class JsonlCorpusReaderTest {
         CorpusException e = assertThrows(CorpusException.class, () -> CorpusReader.read(file));
         assertMessage(e, "corpus.jsonl:3: malformed JSON");
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().matches(".*\\(column \\d+\\)$"), "the column is given: " + e.getMessage());
+        assertFalse(e.getMessage().contains("Source") || e.getMessage().contains("StreamReadFeature") || e.getMessage().contains("\n"),
+                "no parser internals: " + e.getMessage());
     }
 
     @Test
