@@ -1,68 +1,98 @@
 package vn.nhan.bundle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
+import java.util.regex.Pattern;
 import vn.nhan.data.Label;
 import vn.nhan.data.Taxonomy;
-import vn.nhan.eval.MultiLabelEvaluation;
 import vn.nhan.features.FeatureExtractor;
 import vn.nhan.features.Vocabulary;
 import vn.nhan.model.Classifier;
 import vn.nhan.model.EmbeddingBagModel;
 import vn.nhan.model.LinearModel;
 import vn.nhan.model.ModelType;
+import vn.nhan.model.NeuralHead;
 import vn.nhan.model.PassageBlend;
 import vn.nhan.model.ScoreCalibration;
 import vn.nhan.model.TrainingConfig;
 import vn.nhan.model.TrainingResult;
+import vn.nhan.passage.PassageConfig;
 
 /**
  * A saved model: a directory holding {@code manifest.json} (format version, creation time, labels
  * with thresholds, training configuration, library versions, training-data hash, headline metrics
- * and the SHA-256 of every other file), {@code manifest.sha256} (the manifest's own checksum) and
- * the model files. Saving is atomic (staged in a sibling directory, then renamed); loading checks
- * every checksum and the format version and refuses anything else with a one-line reason.
+ * and the size and SHA-256 of every other file), {@code manifest.sha256} (the manifest's own
+ * checksum) and the model files, all plain numbers in the project's own formats. Saving is atomic
+ * (staged in a sibling directory, then renamed).
+ *
+ * <p>A bundle is untrusted input. Loading refuses, with a one-line reason, anything but a plain
+ * file name of the bundle's format in the manifest, a file larger than its cap or than it declares,
+ * a checksum that does not match, and a file whose header does not match its size; every file is
+ * read with a size bound, and nothing is deserialised as Java objects. Format 2 stores the neural
+ * head as {@code neural-head.bin}; format 1 bundles (DL4J's {@code neural-head.zip}) keep loading
+ * through {@link LegacyNeuralHead}, which reads two allow-listed entries and never DL4J.
  */
 public final class ModelBundle {
     public static final String FORMAT = "nhan-bundle";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** Format versions this code reads: 1 (DL4J head zip) and 2 (plain head). */
+    public static final Set<Integer> READABLE_VERSIONS = Set.of(1, 2);
     static final String MANIFEST = "manifest.json";
     static final String MANIFEST_SUM = "manifest.sha256";
     static final String VOCABULARY = "vocabulary.bin";
     static final String LINEAR = "linear.bin";
     static final String NEURAL_TABLE = "neural-table.bin";
-    static final String NEURAL_HEAD = "neural-head.zip";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final String NEURAL_HEAD = "neural-head.bin";
+    static final String LEGACY_NEURAL_HEAD = "neural-head.zip";
+    /** The most bytes the manifest, its checksum file and any model file may hold. */
+    static final long MAX_MANIFEST_BYTES = 16L << 20;
+    static final long MAX_MANIFEST_SUM_BYTES = 1024;
+    static final long MAX_FILE_BYTES = 1L << 30;
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final Classifier classifier;
-    private final Map<String, Object> manifest;
+    private final BundleManifest manifest;
     private final Path path;
 
-    private ModelBundle(Classifier classifier, Map<String, Object> manifest, Path path) {
+    private ModelBundle(Classifier classifier, BundleManifest manifest, Path path) {
         this.classifier = classifier;
         this.manifest = manifest;
         this.path = path;
@@ -72,8 +102,8 @@ public final class ModelBundle {
         return classifier;
     }
 
-    /** The manifest as read from disk (JSON object). */
-    public Map<String, Object> manifest() {
+    /** The manifest as read from disk. */
+    public BundleManifest manifest() {
         return manifest;
     }
 
@@ -82,11 +112,11 @@ public final class ModelBundle {
     }
 
     public String id() {
-        return (String) manifest.get("model_id");
+        return manifest.modelId();
     }
 
     public String version() {
-        return (String) manifest.get("version");
+        return manifest.version();
     }
 
     /** Saves a training result as a bundle at {@code dir}, replacing any bundle there atomically. */
@@ -98,23 +128,22 @@ public final class ModelBundle {
         Path staged = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".staging-" + UUID.randomUUID()));
         try {
             Classifier c = result.classifier();
-            Map<String, Object> files = new LinkedHashMap<>();
             writeData(staged.resolve(VOCABULARY), out -> c.features().vocabulary().write(out));
             if (c.linear() != null) {
                 writeData(staged.resolve(LINEAR), out -> c.linear().write(out));
             }
             if (c.neural() != null) {
                 writeData(staged.resolve(NEURAL_TABLE), out -> c.neural().writeTable(out));
-                ModelSerializer.writeModel(c.neural().head(), staged.resolve(NEURAL_HEAD).toFile(), false);
+                writeData(staged.resolve(NEURAL_HEAD), out -> c.neural().head().write(out));
             }
+            Map<String, BundleManifest.FileEntry> files = new TreeMap<>();
             try (var list = Files.list(staged)) {
                 for (Path f : list.sorted().toList()) {
-                    files.put(f.getFileName().toString(), Map.of("sha256", Checksums.sha256(f), "bytes", Files.size(f)));
+                    files.put(f.getFileName().toString(), new BundleManifest.FileEntry(Checksums.sha256(f), Files.size(f)));
                 }
             }
-            Map<String, Object> manifest = manifest(result, config, data, created, files);
-            String manifestText = JSON.writeValueAsString(manifest);
-            Files.writeString(staged.resolve(MANIFEST), manifestText, StandardCharsets.UTF_8);
+            BundleManifest manifest = manifest(result, config, data, created, files);
+            Files.writeString(staged.resolve(MANIFEST), JSON.writeValueAsString(manifest), StandardCharsets.UTF_8);
             Files.writeString(staged.resolve(MANIFEST_SUM), Checksums.sha256(staged.resolve(MANIFEST)) + "  " + MANIFEST + "\n");
             AtomicFiles.replaceDirectory(staged, target);
             return new ModelBundle(c, manifest, target);
@@ -123,65 +152,27 @@ public final class ModelBundle {
         }
     }
 
-    private static Map<String, Object> manifest(TrainingResult result, TrainingConfig config, TrainingData data, Instant created,
-                                                Map<String, Object> files) {
+    private static BundleManifest manifest(TrainingResult result, TrainingConfig config, TrainingData data, Instant created,
+                                           Map<String, BundleManifest.FileEntry> files) {
         Classifier c = result.classifier();
-        Map<String, Object> m = new LinkedHashMap<>();
         String version = VERSION.format(created);
-        m.put("format", FORMAT);
-        m.put("format_version", FORMAT_VERSION);
-        m.put("model_id", "nhan-" + config.modelType().id() + "-" + version + "-" + data.sha256().substring(0, 8));
-        m.put("version", version);
-        m.put("created", created.toString());
-        m.put("model_type", c.type().id());
-        m.put("neural_weight", c.neuralWeight());
-        m.put("vocabulary_size", c.features().dimension());
-        List<Map<String, Object>> labels = new ArrayList<>();
+        List<BundleManifest.LabelEntry> labels = new ArrayList<>();
         for (int l = 0; l < c.taxonomy().size(); l++) {
             Label label = c.taxonomy().get(l);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", label.id());
-            entry.put("name", label.name());
-            entry.put("group", label.group());
-            entry.put("description", label.description());
-            entry.put("threshold", (double) c.thresholds()[l]);
-            labels.add(entry);
+            labels.add(new BundleManifest.LabelEntry(label.id(), label.name(), label.group(), label.description(), c.thresholds()[l]));
         }
-        m.put("labels", labels);
-        Map<String, Object> calibrations = new LinkedHashMap<>();
-        c.calibrations().forEach((view, cal) -> calibrations.put(view.id(), cal.toMap()));
-        m.put("calibrations", calibrations);
-        m.put("passage_weight", c.passages().weight());
-        Map<String, Object> passageThresholds = new LinkedHashMap<>();
-        c.passages().thresholds().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> passageThresholds.put(e.getKey().id(), toList(e.getValue())));
-        m.put("passage_thresholds", passageThresholds);
-        m.put("training_config", config.toMap());
-        m.put("training_data", data.toMap());
-        m.put("training_seconds", result.elapsed().toMillis() / 1000.0);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        result.crossValidation().forEach((view, e) -> metrics.put(view.id(), headline(e)));
-        Map<String, Object> wholeMetrics = new LinkedHashMap<>();
-        result.wholeArticleCrossValidation().forEach((view, e) -> wholeMetrics.put(view.id(), headline(e)));
-        Map<String, Object> allMetrics = new LinkedHashMap<>();
-        allMetrics.put("cross_validation", metrics);
-        allMetrics.put("cross_validation_whole_article", wholeMetrics);
-        m.put("metrics", allMetrics);
-        m.put("libraries", Libraries.versions());
-        m.put("files", files);
-        return m;
-    }
-
-    /** The headline figures of an evaluation, as saved in manifests and registries. */
-    public static Map<String, Object> headline(MultiLabelEvaluation e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("micro_f1", e.microF1());
-        m.put("macro_f1", e.macroF1());
-        m.put("samples_f1", e.samplesF1());
-        m.put("micro_precision", e.microPrecision());
-        m.put("micro_recall", e.microRecall());
-        m.put("n_documents", e.nDocuments());
-        return m;
+        Map<String, ScoreCalibration> calibrations = new LinkedHashMap<>();
+        c.calibrations().forEach((view, cal) -> calibrations.put(view.id(), cal));
+        Map<String, float[]> passageThresholds = new TreeMap<>();
+        c.passages().thresholds().forEach((view, t) -> passageThresholds.put(view.id(), t));
+        Map<String, Headline> metrics = new LinkedHashMap<>();
+        result.crossValidation().forEach((view, e) -> metrics.put(view.id(), Headline.of(e)));
+        Map<String, Headline> wholeMetrics = new LinkedHashMap<>();
+        result.wholeArticleCrossValidation().forEach((view, e) -> wholeMetrics.put(view.id(), Headline.of(e)));
+        return new BundleManifest(FORMAT, FORMAT_VERSION, "nhan-" + config.modelType().id() + "-" + version + "-" + data.sha256().substring(0, 8),
+                version, created.toString(), c.type().id(), c.neuralWeight(), c.features().dimension(), labels, calibrations,
+                c.passages().weight(), passageThresholds, config, data, result.elapsed().toMillis() / 1000.0,
+                new BundleManifest.Metrics(metrics, wholeMetrics), Libraries.versions(), files);
     }
 
     /** Loads and validates the bundle at {@code dir}. */
@@ -191,138 +182,205 @@ public final class ModelBundle {
             throw new BundleException("model bundle " + dir + " does not exist or is not a directory");
         }
         try {
-            Map<String, Object> manifest = readManifest(root);
+            BundleManifest manifest = readManifest(root);
             checkFiles(root, manifest);
             return new ModelBundle(classifier(root, manifest), manifest, root);
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new BundleException("model bundle " + dir + " could not be read: " + e.getMessage(), e);
+            throw new BundleException("model bundle " + dir + " could not be read: " + oneLine(e.getMessage()), e);
         }
     }
 
-    private static Map<String, Object> readManifest(Path root) throws BundleException {
-        Path manifestFile = root.resolve(MANIFEST);
+    private static BundleManifest readManifest(Path root) throws BundleException {
         try {
-            String expected = Files.readString(root.resolve(MANIFEST_SUM)).strip().split("\\s+")[0];
-            String actual = Checksums.sha256(manifestFile);
-            if (!expected.equals(actual)) {
+            String sumText = new String(readBounded(root, MANIFEST_SUM, MAX_MANIFEST_SUM_BYTES), StandardCharsets.UTF_8);
+            String expected = sumText.strip().split("\\s+")[0];
+            byte[] manifestBytes = readBounded(root, MANIFEST, MAX_MANIFEST_BYTES);
+            if (!expected.equals(sha256(manifestBytes))) {
                 throw new BundleException("model bundle " + root + " is corrupt: " + MANIFEST + " does not match its checksum in " + MANIFEST_SUM);
             }
-            Map<String, Object> manifest = JSON.readValue(manifestFile.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
-            if (!FORMAT.equals(manifest.get("format"))) {
-                throw new BundleException("model bundle " + root + " is not a Nhãn bundle (format '" + manifest.get("format") + "', expected '" + FORMAT + "')");
+            JsonNode tree = JSON.readTree(manifestBytes);
+            if (!(tree instanceof ObjectNode object)) {
+                throw new BundleException("model bundle " + root + " has an unreadable manifest: it is not a JSON object");
             }
-            Object version = manifest.get("format_version");
-            if (!(version instanceof Number n) || n.intValue() != FORMAT_VERSION) {
-                throw new BundleException("model bundle " + root + " has format version " + version
-                        + ", which this Nhãn does not support (supported: " + FORMAT_VERSION + ")");
+            if (!FORMAT.equals(object.path("format").asText(null))) {
+                throw new BundleException("model bundle " + root + " is not a Nhãn bundle (format '" + printable(object.get("format"))
+                        + "', expected '" + FORMAT + "')");
             }
-            return manifest;
+            JsonNode version = object.get("format_version");
+            if (version == null || !version.isInt() || !READABLE_VERSIONS.contains(version.intValue())) {
+                throw new BundleException("model bundle " + root + " has format version " + (version == null ? "null" : LegacyNeuralHead.printable(version.toString()))
+                        + ", which this Nhãn does not support (supported: 1, 2)");
+            }
+            return JSON.treeToValue(withDefaultsOfOlderManifests(object), BundleManifest.class);
         } catch (NoSuchFileException e) {
             throw new BundleException("model bundle " + root + " is incomplete: " + Path.of(e.getFile()).getFileName() + " is missing");
+        } catch (JsonMappingException e) {
+            throw new BundleException("model bundle " + root + " has a malformed manifest: " + describe(e));
         } catch (JsonProcessingException e) {
-            throw new BundleException("model bundle " + root + " has an unreadable manifest: " + e.getOriginalMessage());
+            throw new BundleException("model bundle " + root + " has an unreadable manifest: " + oneLine(e.getOriginalMessage()));
         } catch (BundleException e) {
             throw e;
         } catch (IOException e) {
-            throw new BundleException("model bundle " + root + " could not be read: " + e.getMessage(), e);
+            throw new BundleException("model bundle " + root + " could not be read: " + oneLine(e.getMessage()), e);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void checkFiles(Path root, Map<String, Object> manifest) throws BundleException {
-        Map<String, Object> files = (Map<String, Object>) manifest.get("files");
-        if (files == null || !files.containsKey(VOCABULARY)) {
-            throw new BundleException("model bundle " + root + " has a manifest without the list of its files");
+    /**
+     * Fills the keys that a format-1 manifest saved before passages existed lacks: no passage blend
+     * (null, see {@link #passageBlend}) and the default passage settings.
+     */
+    private static ObjectNode withDefaultsOfOlderManifests(ObjectNode manifest) {
+        if (!manifest.has("passage_weight")) {
+            manifest.set("passage_weight", NullNode.getInstance());
         }
-        for (Map.Entry<String, Object> e : files.entrySet()) {
-            Map<String, Object> entry = (Map<String, Object>) e.getValue();
-            Path file = root.resolve(e.getKey());
+        if (!manifest.has("passage_thresholds")) {
+            manifest.set("passage_thresholds", NullNode.getInstance());
+        }
+        if (manifest.get("training_config") instanceof ObjectNode config && !config.has("passages")) {
+            config.set("passages", JSON.valueToTree(PassageConfig.defaults()));
+        }
+        return manifest;
+    }
+
+    /** "at files.linear.bin.bytes: Cannot deserialize ..." from Jackson's error, on one line. */
+    private static String describe(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        String reason = e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause().getMessage() : e.getOriginalMessage();
+        if (reason != null) {
+            reason = reason.replaceAll("(?s)Missing creator property '([^']*)'.*", "the key '$1' is missing");
+        }
+        return (path.isEmpty() ? "" : "at " + path + ": ") + oneLine(reason);
+    }
+
+    /** The files a bundle of this format and model type must list, and may list. */
+    private static Set<String> requiredFiles(int formatVersion, ModelType type) {
+        Set<String> files = new java.util.TreeSet<>(List.of(VOCABULARY));
+        if (type.usesLinear()) {
+            files.add(LINEAR);
+        }
+        if (type.usesNeural()) {
+            files.add(NEURAL_TABLE);
+            files.add(formatVersion == 1 ? LEGACY_NEURAL_HEAD : NEURAL_HEAD);
+        }
+        return files;
+    }
+
+    private static void checkFiles(Path root, BundleManifest manifest) throws BundleException {
+        Map<String, BundleManifest.FileEntry> files = manifest.files();
+        ModelType type = modelType(root, manifest);
+        Set<String> required = requiredFiles(manifest.formatVersion(), type);
+        for (String name : files.keySet()) {
+            if (!PLAIN_NAME.matcher(name).matches() || name.contains("..")) {
+                throw new BundleException("model bundle " + root + " has a manifest naming the file '" + LegacyNeuralHead.printable(name)
+                        + "', which is not a plain file name inside the bundle");
+            }
+            if (!required.contains(name)) {
+                throw new BundleException("model bundle " + root + " has a manifest naming the file " + name + ", which a format-"
+                        + manifest.formatVersion() + " " + type.id() + " bundle does not have (expected: " + String.join(", ", required) + ")");
+            }
+        }
+        for (String name : required) {
+            if (!files.containsKey(name)) {
+                throw new BundleException("model bundle " + root + " has a manifest without " + name + " in its list of files");
+            }
+        }
+        for (Map.Entry<String, BundleManifest.FileEntry> e : files.entrySet()) {
+            String name = e.getKey();
+            long declared = e.getValue().bytes();
+            if (declared < 0 || declared > MAX_FILE_BYTES) {
+                throw new BundleException("model bundle " + root + " declares " + declared + " bytes for " + name
+                        + ", outside the allowed 0.." + MAX_FILE_BYTES);
+            }
+            Path file = root.resolve(name);
             try {
-                long size = Files.size(file);
-                long expectedSize = ((Number) entry.get("bytes")).longValue();
-                if (size != expectedSize) {
-                    throw new BundleException("model bundle " + root + " is corrupt: " + e.getKey() + " has " + size + " bytes, expected " + expectedSize + " (truncated?)");
+                long size = regularFileSize(file);
+                if (size != declared) {
+                    throw new BundleException("model bundle " + root + " is corrupt: " + name + " has " + size + " bytes, expected " + declared + " (truncated?)");
                 }
-                if (!Checksums.sha256(file).equals(entry.get("sha256"))) {
-                    throw new BundleException("model bundle " + root + " is corrupt: " + e.getKey() + " does not match its SHA-256 in the manifest");
+                if (!sha256(file, declared).equals(e.getValue().sha256())) {
+                    throw new BundleException("model bundle " + root + " is corrupt: " + name + " does not match its SHA-256 in the manifest");
                 }
             } catch (NoSuchFileException x) {
-                throw new BundleException("model bundle " + root + " is incomplete: " + e.getKey() + " is missing");
+                throw new BundleException("model bundle " + root + " is incomplete: " + name + " is missing");
             } catch (BundleException x) {
                 throw x;
             } catch (IOException x) {
-                throw new BundleException("model bundle " + root + " could not be read: " + x.getMessage(), x);
+                throw new BundleException("model bundle " + root + " could not be read: " + oneLine(x.getMessage()), x);
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Classifier classifier(Path root, Map<String, Object> manifest) throws IOException {
-        TrainingConfig config = TrainingConfig.fromMap((Map<String, Object>) manifest.get("training_config"));
+    private static ModelType modelType(Path root, BundleManifest manifest) throws BundleException {
+        try {
+            return ModelType.parse(manifest.modelType());
+        } catch (IllegalArgumentException e) {
+            throw new BundleException("model bundle " + root + " has a malformed manifest: at model_type: " + oneLine(e.getMessage()));
+        }
+    }
+
+    private static Classifier classifier(Path root, BundleManifest manifest) throws IOException {
+        TrainingConfig config = manifest.trainingConfig();
         List<Label> labels = new ArrayList<>();
-        for (Map<String, Object> l : (List<Map<String, Object>>) manifest.get("labels")) {
-            labels.add(new Label((String) l.get("id"), (String) l.get("name"), (String) l.get("group"), (String) l.get("description")));
+        for (BundleManifest.LabelEntry l : manifest.labels()) {
+            labels.add(new Label(l.id(), l.name(), l.group(), l.description()));
         }
         Taxonomy taxonomy = new Taxonomy(labels);
-        Vocabulary vocabulary = readData(root.resolve(VOCABULARY), Vocabulary::read);
+        Vocabulary vocabulary = readData(root, manifest, VOCABULARY, Vocabulary::read);
         FeatureExtractor features = new FeatureExtractor(config.features(), vocabulary, config.passages());
-        ModelType type = ModelType.parse((String) manifest.get("model_type"));
-        LinearModel linear = type.usesLinear() ? readData(root.resolve(LINEAR), LinearModel::read) : null;
+        ModelType type = modelType(root, manifest);
+        LinearModel linear = type.usesLinear() ? readData(root, manifest, LINEAR, LinearModel::read) : null;
         EmbeddingBagModel neural = null;
         if (type.usesNeural()) {
-            MultiLayerNetwork head = ModelSerializer.restoreMultiLayerNetwork(root.resolve(NEURAL_HEAD).toFile(), false);
-            neural = readData(root.resolve(NEURAL_TABLE), in -> EmbeddingBagModel.read(in, head));
+            NeuralHead head = manifest.formatVersion() == 1 ? legacyHead(root) : readData(root, manifest, NEURAL_HEAD, NeuralHead::read);
+            neural = readData(root, manifest, NEURAL_TABLE, (in, bytes) -> EmbeddingBagModel.read(in, bytes, head));
             if (neural.vocabularySize() > vocabulary.size()) {
                 throw new BundleException("model bundle " + root + " is inconsistent: the neural table has " + neural.vocabularySize()
                         + " rows but the vocabulary only " + vocabulary.size() + " entries");
             }
         }
         Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(ModelType.class);
-        ((Map<String, Object>) manifest.get("calibrations")).forEach((view, cal) ->
-                calibrations.put(ModelType.parse(view), ScoreCalibration.fromMap((Map<String, Object>) cal)));
-        double weight = ((Number) manifest.get("neural_weight")).doubleValue();
-        return new Classifier(taxonomy, features, type, neural, linear, weight, calibrations, passageBlend(manifest, calibrations));
+        manifest.calibrations().forEach((view, cal) -> calibrations.put(ModelType.parse(view), cal));
+        return new Classifier(taxonomy, features, type, neural, linear, manifest.neuralWeight(), calibrations, passageBlend(manifest, calibrations));
+    }
+
+    private static NeuralHead legacyHead(Path root) throws BundleException {
+        try {
+            return LegacyNeuralHead.read(root.resolve(LEGACY_NEURAL_HEAD));
+        } catch (IOException e) {
+            throw new BundleException("model bundle " + root + " is corrupt: " + oneLine(e.getMessage()), e);
+        }
     }
 
     /** The passage blend of the manifest; a bundle saved before passages existed scores whole articles only. */
-    @SuppressWarnings("unchecked")
-    private static PassageBlend passageBlend(Map<String, Object> manifest, Map<ModelType, ScoreCalibration> calibrations) {
-        Object weight = manifest.get("passage_weight");
-        if (weight == null) {
+    private static PassageBlend passageBlend(BundleManifest manifest, Map<ModelType, ScoreCalibration> calibrations) {
+        if (manifest.passageWeight() == null) {
             return PassageBlend.none(calibrations);
         }
-        if (!(weight instanceof Number w) || !(manifest.get("passage_thresholds") instanceof Map<?, ?> thresholds)) {
-            throw new IllegalArgumentException("passage_weight must be a number and passage_thresholds an object of threshold lists");
+        if (manifest.passageThresholds() == null) {
+            throw new IllegalArgumentException("passage_weight is set but passage_thresholds is missing");
         }
         Map<ModelType, float[]> t = new EnumMap<>(ModelType.class);
-        ((Map<String, Object>) thresholds).forEach((view, list) -> t.put(ModelType.parse(view), toArray((List<Number>) list)));
-        return new PassageBlend(w.doubleValue(), t);
-    }
-
-    private static List<Double> toList(float[] a) {
-        List<Double> list = new ArrayList<>(a.length);
-        for (float v : a) {
-            list.add((double) v);
-        }
-        return list;
-    }
-
-    private static float[] toArray(List<Number> list) {
-        float[] a = new float[list.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = list.get(i).floatValue();
-        }
-        return a;
+        manifest.passageThresholds().forEach((view, list) -> t.put(ModelType.parse(view), list));
+        return new PassageBlend(manifest.passageWeight(), t);
     }
 
     private interface Writer {
         void write(DataOutputStream out) throws IOException;
     }
 
+    /** Reads a model file of {@code bytes} bytes (checked against the manifest before). */
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(DataInputStream in, long bytes) throws IOException;
     }
 
     private static void writeData(Path file, Writer writer) throws IOException {
@@ -331,11 +389,113 @@ public final class ModelBundle {
         }
     }
 
-    private static <T> T readData(Path file, Reader<T> reader) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            return reader.read(in);
+    private static <T> T readData(Path root, BundleManifest manifest, String name, Reader<T> reader) throws IOException {
+        long bytes = manifest.files().get(name).bytes();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(bounded(Files.newInputStream(root.resolve(name)), bytes), 1 << 16))) {
+            return reader.read(in, bytes);
         } catch (EOFException e) {
-            throw new BundleException("model bundle file " + file.getFileName() + " ends too early (truncated)");
+            throw new BundleException("model bundle " + root + " is corrupt: " + name + " ends too early (truncated)");
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BundleException("model bundle " + root + " is corrupt: " + name + ": " + oneLine(e.getMessage()), e);
         }
+    }
+
+    /** The size of {@code file}, which must be a regular file (a link, a device or a directory is refused). */
+    private static long regularFileSize(Path file) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new BundleException("model bundle " + file.getParent() + " is corrupt: " + file.getFileName() + " is not a regular file");
+        }
+        return Files.size(file);
+    }
+
+    /** All of {@code name} in {@code root}, refused if it is not a regular file or holds more than {@code max} bytes. */
+    private static byte[] readBounded(Path root, String name, long max) throws IOException {
+        Path file = root.resolve(name);
+        long size = regularFileSize(file);
+        if (size > max) {
+            throw new BundleException("model bundle " + root + " is corrupt: " + name + " has " + size + " bytes, more than the " + max + " allowed");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) max + 1);
+            if (bytes.length > max) {
+                throw new BundleException("model bundle " + root + " is corrupt: " + name + " holds more than the " + max + " bytes allowed");
+            }
+            return bytes;
+        }
+    }
+
+    /** The SHA-256 of the first {@code bytes} bytes of {@code file}, refused if the file holds more. */
+    private static String sha256(Path file, long bytes) throws IOException {
+        MessageDigest digest = Checksums.newDigest();
+        try (InputStream in = bounded(Files.newInputStream(file), bytes + 1)) {
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+                total += n;
+            }
+            if (total != bytes) {
+                throw new BundleException("model bundle " + file.getParent() + " is corrupt: " + file.getFileName() + " changed size while being read");
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(Checksums.newDigest().digest(bytes));
+    }
+
+    /** {@code in} ending after {@code limit} bytes. */
+    private static InputStream bounded(InputStream in, long limit) {
+        return new InputStream() {
+            private long left = limit;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = in.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = in.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
+    private static String printable(JsonNode node) {
+        return node == null ? "null" : LegacyNeuralHead.printable(node.isTextual() ? node.asText() : node.toString());
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        String line = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }

@@ -1,18 +1,17 @@
 package vn.nhan.bundle;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import vn.nhan.data.Document;
 
 /**
  * Identity of the data a model was trained on: a SHA-256 over every document's id, title, text and
  * labels in order (independent of the file format it was read from), the count and the sources.
  */
-public record TrainingData(String sha256, int documents, List<String> sources) {
+public record TrainingData(String sha256, @JsonProperty("n_documents") int documents, List<String> sources) {
 
     public static TrainingData of(List<Document> docs, List<String> sources) {
         MessageDigest digest = Checksums.newDigest();
@@ -29,13 +28,5 @@ public record TrainingData(String sha256, int documents, List<String> sources) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length});
         digest.update(bytes);
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sha256", sha256);
-        m.put("n_documents", documents);
-        m.put("sources", sources);
-        return m;
     }
 }

@@ -1,13 +1,14 @@
 package vn.nhan.features;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * How text becomes features: syllable n-grams of the accented text ({@code minN..maxN}), n-grams
  * of the accent-stripped text ({@code 1..strippedMaxN}, 0 turns that view off), document-frequency
  * cut-offs and a cap on the vocabulary size.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FeatureConfig(int minN, int maxN, int strippedMaxN, int minDf, double maxDfRatio, int maxFeatures) {
 
     public FeatureConfig {
@@ -47,22 +48,5 @@ public record FeatureConfig(int minN, int maxN, int strippedMaxN, int minDf, dou
 
     public FeatureConfig withMinDf(int df) {
         return new FeatureConfig(minN, maxN, strippedMaxN, df, maxDfRatio, maxFeatures);
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("min_n", minN);
-        m.put("max_n", maxN);
-        m.put("stripped_max_n", strippedMaxN);
-        m.put("min_df", minDf);
-        m.put("max_df_ratio", maxDfRatio);
-        m.put("max_features", maxFeatures);
-        return m;
-    }
-
-    public static FeatureConfig fromMap(Map<String, Object> m) {
-        return new FeatureConfig(((Number) m.get("min_n")).intValue(), ((Number) m.get("max_n")).intValue(),
-                ((Number) m.get("stripped_max_n")).intValue(), ((Number) m.get("min_df")).intValue(),
-                ((Number) m.get("max_df_ratio")).doubleValue(), ((Number) m.get("max_features")).intValue());
     }
 }

@@ -103,6 +103,14 @@ public final class Vocabulary {
     }
 
     public static Vocabulary read(DataInputStream in) throws IOException {
+        return read(in, -1);
+    }
+
+    /**
+     * Reads a vocabulary from a file of {@code bytes} bytes, checking the entry count against the
+     * size before allocating ({@code -1}: size unknown, only the range is checked).
+     */
+    public static Vocabulary read(DataInputStream in, long bytes) throws IOException {
         int magic = in.readInt();
         if (magic != MAGIC) {
             throw new IOException("not a vocabulary file (magic " + Integer.toHexString(magic) + ", expected " + Integer.toHexString(MAGIC) + ")");
@@ -110,6 +118,9 @@ public final class Vocabulary {
         int n = in.readInt();
         if (n < 0 || n > 100_000_000) {
             throw new IOException("vocabulary size " + n + " is out of range");
+        }
+        if (bytes >= 0 && 8 + 12L * n != bytes) {
+            throw new IOException("vocabulary of " + n + " entries does not match the file size of " + bytes + " bytes");
         }
         long[] keys = new long[n];
         float[] idf = new float[n];

@@ -4,50 +4,45 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import vn.nhan.features.ArticleFeatures;
 import vn.nhan.features.SparseVector;
 
 /**
  * The neural model: an embedding bag (the TF-IDF-weighted sum of the rows of a feature table, kept
- * in plain Java as a row-major {@code float[]}) feeding a DL4J output layer with one sigmoid per
- * label. The DL4J network is what training fits and what the bundle stores.
+ * in plain Java as a row-major {@code float[]}) feeding an output layer with one sigmoid per label
+ * ({@link NeuralHead}: its weights and biases as plain floats). Training fits the head with DL4J;
+ * scoring and the bundle need only the table and the head's numbers, no DL4J and no ND4J.
  *
- * <p>Scoring does not run it. The head is linear before its sigmoid, so the logit of label
+ * <p>The head is linear before its sigmoid, so the logit of label
  * {@code l} is {@code b[l] + sum_i x_i (T[id_i] . W[:, l])}: at construction every table row is
  * folded through the head once into {@code labels} weights, and a document then costs one short
- * row per feature, like the linear model, instead of a {@code dimension}-wide row and a native
- * call. The result equals the network's output up to float rounding. Immutable and thread-safe.
+ * row per feature, like the linear model, instead of a {@code dimension}-wide row. The result
+ * equals the network's output up to float rounding. Immutable and thread-safe.
  */
 public final class EmbeddingBagModel implements LabelScorer {
     private static final int MAGIC = 0x4E484542; // "NHEB"
     private final int dimension;
     private final float[] table;
-    private final MultiLayerNetwork head;
+    private final NeuralHead head;
     /** Row {@code r} of the table through the head's weights, per label, and the head's bias. */
     private final LabelWeights folded;
 
-    EmbeddingBagModel(int dimension, float[] table, MultiLayerNetwork head) {
-        if (table.length % dimension != 0) {
+    public EmbeddingBagModel(int dimension, float[] table, NeuralHead head) {
+        if (dimension < 1 || table.length % dimension != 0) {
             throw new IllegalArgumentException("table length " + table.length + " is not a multiple of the dimension " + dimension);
         }
-        if (head.getnLayers() != 1) {
-            throw new IllegalArgumentException("the neural head must be a single output layer, got " + head.getnLayers() + " layers");
-        }
-        float[][] w = head.getLayer(0).getParam("W").castTo(DataType.FLOAT).toFloatMatrix(); // [dimension][labels]
-        if (w.length != dimension) {
-            throw new IllegalArgumentException("the neural head takes " + w.length + " inputs, the table rows have " + dimension);
+        if (head.inputs() != dimension) {
+            throw new IllegalArgumentException("the neural head takes " + head.inputs() + " inputs, the table rows have " + dimension);
         }
         this.dimension = dimension;
         this.table = table;
         this.head = head;
-        int labels = w[0].length;
-        float[] bias = head.getLayer(0).getParam("b").castTo(DataType.FLOAT).dup().data().asFloat();
-        this.folded = new LabelWeights(table.length / dimension, labels, fold(table, dimension, w, labels), bias);
+        this.folded = new LabelWeights(table.length / dimension, head.labels(), fold(table, dimension, head), head.bias().clone());
     }
 
-    private static float[] fold(float[] table, int dimension, float[][] w, int labels) {
+    private static float[] fold(float[] table, int dimension, NeuralHead head) {
+        int labels = head.labels();
+        float[] w = head.weights(); // [k * labels + l]
         int rows = table.length / dimension;
         float[] folded = new float[rows * labels];
         double[] acc = new double[labels];
@@ -55,9 +50,9 @@ public final class EmbeddingBagModel implements LabelScorer {
             java.util.Arrays.fill(acc, 0);
             for (int k = 0; k < dimension; k++) {
                 double t = table[r * dimension + k];
-                float[] wk = w[k];
+                int wk = k * labels;
                 for (int l = 0; l < labels; l++) {
-                    acc[l] += t * wk[l];
+                    acc[l] += t * w[wk + l];
                 }
             }
             for (int l = 0; l < labels; l++) {
@@ -80,7 +75,7 @@ public final class EmbeddingBagModel implements LabelScorer {
         return table.length / dimension;
     }
 
-    public MultiLayerNetwork head() {
+    public NeuralHead head() {
         return head;
     }
 
@@ -147,14 +142,20 @@ public final class EmbeddingBagModel implements LabelScorer {
         }
     }
 
-    public static EmbeddingBagModel read(DataInputStream table, MultiLayerNetwork head) throws IOException {
+    /** Size in bytes of the file {@link #writeTable} makes for a table of this shape. */
+    public static long tableFileBytes(long rows, long dimension) {
+        return 12 + 4 * rows * dimension;
+    }
+
+    /** Reads a table written by {@link #writeTable} from a file of {@code bytes} bytes (its shape checked against the size first) and joins it to {@code head}. */
+    public static EmbeddingBagModel read(DataInputStream table, long bytes, NeuralHead head) throws IOException {
         if (table.readInt() != MAGIC) {
             throw new IOException("not an embedding table file");
         }
         int dimension = table.readInt();
         int rows = table.readInt();
-        if (dimension < 1 || rows < 0 || (long) dimension * rows > Integer.MAX_VALUE) {
-            throw new IOException("embedding table shape " + rows + " x " + dimension + " is out of range");
+        if (dimension < 1 || rows < 0 || tableFileBytes(rows, dimension) != bytes) {
+            throw new IOException("embedding table shape " + rows + " x " + dimension + " does not match the file size of " + bytes + " bytes");
         }
         float[] values = new float[rows * dimension];
         for (int i = 0; i < values.length; i++) {

@@ -87,7 +87,22 @@ public final class EmbeddingBagTrainer {
             }
         }
         head.setParams(bestParams);
-        return new EmbeddingBagModel(dim, bestTable, head);
+        return new EmbeddingBagModel(dim, bestTable, headOf(head));
+    }
+
+    /** The trained DL4J network's weights and biases as a {@link NeuralHead}: all that scoring and the bundle keep of it. */
+    static NeuralHead headOf(MultiLayerNetwork network) {
+        if (network.getnLayers() != 1) {
+            throw new IllegalArgumentException("the neural head must be a single output layer, got " + network.getnLayers() + " layers");
+        }
+        float[][] w = network.getLayer(0).getParam("W").castTo(DataType.FLOAT).toFloatMatrix(); // [inputs][labels]
+        float[] bias = network.getLayer(0).getParam("b").castTo(DataType.FLOAT).dup().data().asFloat();
+        int labels = bias.length;
+        float[] weights = new float[w.length * labels];
+        for (int k = 0; k < w.length; k++) {
+            System.arraycopy(w[k], 0, weights, k * labels, labels);
+        }
+        return new NeuralHead(w.length, labels, weights, bias);
     }
 
     /** The head's network: one sigmoid output layer over the bag (scoring folds it into the table, see {@link EmbeddingBagModel}). */

@@ -1,8 +1,10 @@
 package vn.nhan.model;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Settings of the Smile binary-relevance logistic regression. Two Smile solvers: L-BFGS on the
@@ -12,12 +14,19 @@ import java.util.Map;
  * corpora in a fraction of the time. {@code AUTO} picks L-BFGS up to {@code autoMaxNonZeros}
  * non-zero features in the training set, SGD above.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record LinearConfig(double lambda, double tolerance, int maxIterations, Solver solver, double sgdLearningRate,
                            int sgdUpdates, long autoMaxNonZeros) {
     /** How the per-label models are fitted. */
     public enum Solver {
         AUTO, LBFGS, SGD;
 
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
         public static Solver parse(String text) {
             try {
                 return valueOf(text.strip().toUpperCase(Locale.ROOT));
@@ -84,24 +93,5 @@ public record LinearConfig(double lambda, double tolerance, int maxIterations, S
     /** Whole SGD epochs giving about {@code sgdUpdates} updates, between 3 and {@link #MAX_SGD_EPOCHS}. */
     public int sgdEpochs(int rows) {
         return (int) Math.max(3, Math.min(MAX_SGD_EPOCHS, Math.ceil((double) sgdUpdates / Math.max(1, rows))));
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lambda", lambda);
-        m.put("tolerance", tolerance);
-        m.put("max_iterations", maxIterations);
-        m.put("solver", solver.name().toLowerCase(Locale.ROOT));
-        m.put("sgd_learning_rate", sgdLearningRate);
-        m.put("sgd_updates", sgdUpdates);
-        m.put("auto_max_non_zeros", autoMaxNonZeros);
-        return m;
-    }
-
-    public static LinearConfig fromMap(Map<String, Object> m) {
-        return new LinearConfig(((Number) m.get("lambda")).doubleValue(), ((Number) m.get("tolerance")).doubleValue(),
-                ((Number) m.get("max_iterations")).intValue(), Solver.parse((String) m.get("solver")),
-                ((Number) m.get("sgd_learning_rate")).doubleValue(), ((Number) m.get("sgd_updates")).intValue(),
-                ((Number) m.get("auto_max_non_zeros")).longValue());
     }
 }

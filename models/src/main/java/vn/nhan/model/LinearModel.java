@@ -69,14 +69,15 @@ public final class LinearModel implements LabelScorer {
         }
     }
 
-    public static LinearModel read(DataInputStream in) throws IOException {
+    /** Reads a model written by {@link #write} from a file of {@code bytes} bytes, checking its shape against the size first. */
+    public static LinearModel read(DataInputStream in, long bytes) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IOException("not a linear model file");
         }
         int dimension = in.readInt();
         int labels = in.readInt();
-        if (dimension < 0 || labels < 1 || (long) dimension * labels > Integer.MAX_VALUE) {
-            throw new IOException("linear model shape " + dimension + " x " + labels + " is out of range");
+        if (dimension < 0 || labels < 1 || 12 + 4L * labels + 4L * dimension * labels != bytes) {
+            throw new IOException("linear model shape " + dimension + " x " + labels + " does not match the file size of " + bytes + " bytes");
         }
         float[] bias = new float[labels];
         for (int l = 0; l < labels; l++) {

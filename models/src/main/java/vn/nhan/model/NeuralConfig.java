@@ -1,7 +1,7 @@
 package vn.nhan.model;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * Settings of the embedding-bag network: embedding width, learning rates of the table (sparse
@@ -10,6 +10,7 @@ import java.util.Map;
  * for the {@code maxFeatures} most frequent features only (vocabulary ids are ordered by document
  * frequency); rarer features are left to the linear model.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record NeuralConfig(int dimension, double tableLearningRate, double headLearningRate, int batchSize,
                            int maxEpochs, int patience, double validationFraction, int maxFeatures) {
     public NeuralConfig {
@@ -54,25 +55,5 @@ public record NeuralConfig(int dimension, double tableLearningRate, double headL
 
     public NeuralConfig withMaxFeatures(int features) {
         return new NeuralConfig(dimension, tableLearningRate, headLearningRate, batchSize, maxEpochs, patience, validationFraction, features);
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dimension", dimension);
-        m.put("table_learning_rate", tableLearningRate);
-        m.put("head_learning_rate", headLearningRate);
-        m.put("batch_size", batchSize);
-        m.put("max_epochs", maxEpochs);
-        m.put("patience", patience);
-        m.put("validation_fraction", validationFraction);
-        m.put("max_features", maxFeatures);
-        return m;
-    }
-
-    public static NeuralConfig fromMap(Map<String, Object> m) {
-        return new NeuralConfig(((Number) m.get("dimension")).intValue(), ((Number) m.get("table_learning_rate")).doubleValue(),
-                ((Number) m.get("head_learning_rate")).doubleValue(), ((Number) m.get("batch_size")).intValue(),
-                ((Number) m.get("max_epochs")).intValue(), ((Number) m.get("patience")).intValue(),
-                ((Number) m.get("validation_fraction")).doubleValue(), ((Number) m.get("max_features")).intValue());
     }
 }

@@ -1,7 +1,7 @@
 package vn.nhan.model;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import vn.nhan.features.FeatureConfig;
 import vn.nhan.passage.PassageConfig;
 
@@ -12,6 +12,7 @@ import vn.nhan.passage.PassageConfig;
  * enough to calibrate and tune thresholds at a fraction of the cost), and the settings of features
  * and both models. Saved in the bundle.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TrainingConfig(ModelType modelType, long seed, int folds, int minExamplesPerLabel, int crossValidationMaxDocuments,
                              FeatureConfig features, NeuralConfig neural, LinearConfig linear, PassageConfig passages) {
     public TrainingConfig {
@@ -66,38 +67,5 @@ public record TrainingConfig(ModelType modelType, long seed, int folds, int minE
 
     public TrainingConfig withFeatures(FeatureConfig f) {
         return new TrainingConfig(modelType, seed, folds, minExamplesPerLabel, crossValidationMaxDocuments, f, neural, linear, passages);
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model_type", modelType.id());
-        m.put("seed", seed);
-        m.put("folds", folds);
-        m.put("min_examples_per_label", minExamplesPerLabel);
-        m.put("cross_validation_max_documents", crossValidationMaxDocuments);
-        m.put("features", features.toMap());
-        m.put("neural", neural.toMap());
-        m.put("linear", linear.toMap());
-        m.put("passages", Map.of("min_words", passages.minWords(), "max_words", passages.maxWords()));
-        return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static TrainingConfig fromMap(Map<String, Object> m) {
-        return new TrainingConfig(ModelType.parse((String) m.get("model_type")), ((Number) m.get("seed")).longValue(),
-                ((Number) m.get("folds")).intValue(), ((Number) m.get("min_examples_per_label")).intValue(),
-                ((Number) m.get("cross_validation_max_documents")).intValue(),
-                FeatureConfig.fromMap((Map<String, Object>) m.get("features")),
-                NeuralConfig.fromMap((Map<String, Object>) m.get("neural")),
-                LinearConfig.fromMap((Map<String, Object>) m.get("linear")),
-                passagesFromMap((Map<String, Object>) m.get("passages")));
-    }
-
-    /** Passage settings; a configuration saved before passages existed gets the defaults. */
-    private static PassageConfig passagesFromMap(Map<String, Object> m) {
-        if (m == null) {
-            return PassageConfig.defaults();
-        }
-        return new PassageConfig(((Number) m.get("min_words")).intValue(), ((Number) m.get("max_words")).intValue());
     }
 }

@@ -1,10 +1,14 @@
 package vn.nhan.passage;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 /**
  * How an article is cut into passages: a few sentences each, {@code minWords} to {@code maxWords}
  * words, cut at sentence ends (a sentence longer than {@code maxWords} is cut at spaces). The title,
  * when there is one, is a passage of its own. Saved in the bundle with the training configuration.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PassageConfig(int minWords, int maxWords) {
     public static final int DEFAULT_MIN_WORDS = 40;
     public static final int DEFAULT_MAX_WORDS = 80;

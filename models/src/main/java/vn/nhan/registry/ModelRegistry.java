@@ -93,7 +93,7 @@ public final class ModelRegistry {
             throw new IOException("model version " + version + " is already in the registry " + root);
         }
         AtomicFiles.move(bundleDir, target);
-        record("registered", version, Map.of("model_id", bundle.id(), "metrics", bundle.manifest().get("metrics")));
+        record("registered", version, Map.of("model_id", bundle.id(), "metrics", bundle.manifest().metrics()));
         return version;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,9 +130,12 @@ class BundleFilesTest {
     }
 
     @Test
-    void theTrainingDataMapHasHashCountAndSources() {
+    void theTrainingDataJsonHasHashCountAndSources() throws IOException {
         TrainingData data = new TrainingData("ff", 3, List.of("a.jsonl", "b.csv"));
-        assertEquals(Map.of("sha256", "ff", "n_documents", 3, "sources", List.of("a.jsonl", "b.csv")), data.toMap());
+        ObjectMapper json = new ObjectMapper();
+        String text = json.writeValueAsString(data);
+        assertEquals(Map.of("sha256", "ff", "n_documents", 3, "sources", List.of("a.jsonl", "b.csv")), json.readValue(text, Map.class));
+        assertEquals(data, json.readValue(text, TrainingData.class));
     }
 
     private static Set<String> list(Path dir) throws IOException {

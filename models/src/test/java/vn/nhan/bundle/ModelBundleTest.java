@@ -104,7 +104,7 @@ class ModelBundleTest {
         JsonNode m = JSON.readTree(dir.resolve("manifest.json").toFile());
 
         assertEquals("nhan-bundle", m.get("format").asText());
-        assertEquals(1, m.get("format_version").asInt());
+        assertEquals(2, m.get("format_version").asInt());
         assertTrue(m.get("format_version").isInt());
         assertEquals("ensemble", m.get("model_type").asText());
         assertTrue(m.get("version").asText().matches("\\d{8}-\\d{6}-\\d{3}"), m.get("version").asText());
@@ -133,7 +133,7 @@ class ModelBundleTest {
         assertTrue(m.get("libraries").has("deeplearning4j"));
 
         JsonNode files = m.get("files");
-        assertEquals(Set.of("vocabulary.bin", "linear.bin", "neural-table.bin", "neural-head.zip"), fieldNames(files));
+        assertEquals(Set.of("vocabulary.bin", "linear.bin", "neural-table.bin", "neural-head.bin"), fieldNames(files));
         for (String name : fieldNames(files)) {
             Path file = dir.resolve(name);
             assertTrue(files.get(name).get("sha256").asText().matches("[0-9a-f]{64}"));
@@ -141,7 +141,7 @@ class ModelBundleTest {
             assertEquals(Files.size(file), files.get(name).get("bytes").asLong(), name);
         }
         assertEquals(Checksums.sha256(dir.resolve("manifest.json")) + "  manifest.json\n", Files.readString(dir.resolve("manifest.sha256")));
-        assertEquals(Set.of("manifest.json", "manifest.sha256", "vocabulary.bin", "linear.bin", "neural-table.bin", "neural-head.zip"),
+        assertEquals(Set.of("manifest.json", "manifest.sha256", "vocabulary.bin", "linear.bin", "neural-table.bin", "neural-head.bin"),
                 list(dir));
     }
 
@@ -150,7 +150,7 @@ class ModelBundleTest {
         save(ModelType.LINEAR, tmp.resolve("linear"));
         save(ModelType.NEURAL, tmp.resolve("neural"));
         assertEquals(Set.of("manifest.json", "manifest.sha256", "vocabulary.bin", "linear.bin"), list(tmp.resolve("linear")));
-        assertEquals(Set.of("manifest.json", "manifest.sha256", "vocabulary.bin", "neural-table.bin", "neural-head.zip"),
+        assertEquals(Set.of("manifest.json", "manifest.sha256", "vocabulary.bin", "neural-table.bin", "neural-head.bin"),
                 list(tmp.resolve("neural")));
     }
 
@@ -212,7 +212,7 @@ class ModelBundleTest {
         entry.put("bytes", Files.size(vocabulary));
         entry.put("sha256", Checksums.sha256(vocabulary));
         rewriteManifest(dir, manifest);
-        assertRefused(dir, "vocabulary.bin ends too early (truncated)");
+        assertRefused(dir, "is corrupt: vocabulary.bin: vocabulary of 495 entries does not match the file size of 5943 bytes");
     }
 
     @Test
@@ -249,7 +249,7 @@ class ModelBundleTest {
         ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
         manifest.put("format_version", 99);
         rewriteManifest(dir, manifest);
-        assertRefused(dir, "has format version 99, which this Nhãn does not support (supported: 1)");
+        assertRefused(dir, "has format version 99, which this Nhãn does not support (supported: 1, 2)");
     }
 
     @Test
@@ -278,7 +278,7 @@ class ModelBundleTest {
         ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
         manifest.remove("files");
         rewriteManifest(dir, manifest);
-        assertRefused(dir, "has a manifest without the list of its files");
+        assertRefused(dir, "has a malformed manifest: at files: the key 'files' is missing");
     }
 
     @Test
@@ -288,11 +288,11 @@ class ModelBundleTest {
         ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
         ((ObjectNode) manifest.get("files")).put("linear.bin", "not an object");
         rewriteManifest(dir, manifest);
-        assertRefused(dir, "could not be read");
+        assertRefused(dir, "has a malformed manifest: at files.linear.bin: ");
 
         ((ObjectNode) manifest.get("files")).putObject("linear.bin").put("sha256", "00");
         rewriteManifest(dir, manifest);
-        assertRefused(dir, "could not be read");
+        assertRefused(dir, "has a malformed manifest: at files.linear.bin.bytes: the key 'bytes' is missing");
     }
 
     @Test

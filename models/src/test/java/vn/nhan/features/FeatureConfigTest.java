@@ -84,8 +84,9 @@ class FeatureConfigTest {
     void aConfigSurvivesAJsonRoundTrip() throws Exception {
         FeatureConfig c = new FeatureConfig(2, 4, 1, 3, 0.8, 12345);
         ObjectMapper json = new ObjectMapper();
-        Map<String, Object> read = json.readValue(json.writeValueAsString(c.toMap()), new TypeReference<Map<String, Object>>() { });
-        assertEquals(c, FeatureConfig.fromMap(read));
+        String text = json.writeValueAsString(c);
+        assertEquals(c, json.readValue(text, FeatureConfig.class));
+        Map<String, Object> read = json.readValue(text, new TypeReference<Map<String, Object>>() { });
         assertEquals(Map.of("min_n", 2, "max_n", 4, "stripped_max_n", 1, "min_df", 3, "max_df_ratio", 0.8, "max_features", 12345), read);
     }
 

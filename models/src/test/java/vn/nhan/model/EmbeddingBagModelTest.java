@@ -48,7 +48,7 @@ class EmbeddingBagModelTest {
         Random random = new Random(3);
         float[] table = randomTable(random);
         MultiLayerNetwork head = headWithRandomBias(random);
-        EmbeddingBagModel model = new EmbeddingBagModel(DIM, table, head);
+        EmbeddingBagModel model = new EmbeddingBagModel(DIM, table, EmbeddingBagTrainer.headOf(head));
         assertEquals(LABELS, model.labelCount());
         for (int doc = 0; doc < 20; doc++) {
             int[] ids = random.ints(0, ROWS).distinct().limit(1 + random.nextInt(12)).sorted().toArray();
@@ -65,7 +65,7 @@ class EmbeddingBagModelTest {
     @Test
     void featuresBeyondTheTableAddNothing() {
         Random random = new Random(5);
-        EmbeddingBagModel model = new EmbeddingBagModel(DIM, randomTable(random), headWithRandomBias(random));
+        EmbeddingBagModel model = new EmbeddingBagModel(DIM, randomTable(random), EmbeddingBagTrainer.headOf(headWithRandomBias(random)));
         SparseVector inside = new SparseVector(new int[] {3, 9}, new float[] {0.6f, 0.8f});
         SparseVector withRare = new SparseVector(new int[] {3, 9, ROWS, ROWS + 40}, new float[] {0.6f, 0.8f, 0.5f, 0.5f});
         assertArrayEquals(model.score(inside), model.score(withRare), 0f);
@@ -77,7 +77,7 @@ class EmbeddingBagModelTest {
     @Test
     void contributionsAddUpToTheLogitAboveTheEmptyDocument() {
         Random random = new Random(11);
-        EmbeddingBagModel model = new EmbeddingBagModel(DIM, randomTable(random), headWithRandomBias(random));
+        EmbeddingBagModel model = new EmbeddingBagModel(DIM, randomTable(random), EmbeddingBagTrainer.headOf(headWithRandomBias(random)));
         SparseVector x = new SparseVector(new int[] {1, 4, 30}, new float[] {0.2f, 0.5f, 0.9f});
         for (int label = 0; label < LABELS; label++) {
             double logit = logit(model.score(x)[label]);
@@ -94,7 +94,7 @@ class EmbeddingBagModelTest {
     void aHeadWhoseInputDoesNotMatchTheTableIsRefused() {
         Random random = new Random(13);
         MultiLayerNetwork wide = EmbeddingBagTrainer.newHead(DIM * 2, LABELS, 7, 0.01);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EmbeddingBagModel(DIM, randomTable(random), wide));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EmbeddingBagModel(DIM, randomTable(random), EmbeddingBagTrainer.headOf(wide)));
         assertTrue(e.getMessage().contains("takes 16 inputs"), e.getMessage());
     }
 

@@ -51,9 +51,15 @@ class TrainingConfigTest {
                 .withFeatures(FeatureConfig.defaults().withNgrams(1, 2)).withNeural(new NeuralConfig(16, 2.0, 0.02, 8, 5, 2, 0.1))
                 .withLinear(new LinearConfig(0.5, 1e-3, 50));
         ObjectMapper json = new ObjectMapper();
-        Map<String, Object> read = json.readValue(json.writeValueAsString(config.toMap()), new TypeReference<Map<String, Object>>() { });
-        assertEquals(config, TrainingConfig.fromMap(read));
+        String text = json.writeValueAsString(config);
+        assertEquals(config, json.readValue(text, TrainingConfig.class));
+        Map<String, Object> read = json.readValue(text, new TypeReference<Map<String, Object>>() { });
         assertEquals("neural", read.get("model_type"));
+        assertEquals(Map.of("min_words", 40, "max_words", 80), read.get("passages"));
+        assertEquals("auto", ((Map<?, ?>) read.get("linear")).get("solver"));
+        assertEquals(16, ((Map<?, ?>) read.get("neural")).get("dimension"));
+        assertEquals(4, read.get("folds"));
+        assertEquals(10_000, read.get("cross_validation_max_documents"));
     }
 
     @Test

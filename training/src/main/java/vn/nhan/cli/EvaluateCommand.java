@@ -60,16 +60,15 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> modelInfo(ModelBundle bundle) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", bundle.id());
         m.put("version", bundle.version());
-        m.put("model_type", bundle.manifest().get("model_type"));
-        m.put("created", bundle.manifest().get("created"));
-        m.put("neural_weight", bundle.manifest().get("neural_weight"));
+        m.put("model_type", bundle.manifest().modelType());
+        m.put("created", bundle.manifest().created());
+        m.put("neural_weight", bundle.manifest().neuralWeight());
         m.put("passage_weight", bundle.classifier().passages().weight());
-        m.put("training_data_sha256", ((Map<String, Object>) bundle.manifest().get("training_data")).get("sha256"));
+        m.put("training_data_sha256", bundle.manifest().trainingData().sha256());
         m.put("path", bundle.path().toString());
         return m;
     }

@@ -2,12 +2,13 @@ package vn.nhan.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vn.nhan.bundle.BundleManifest;
+import vn.nhan.bundle.Headline;
 import vn.nhan.bundle.ModelBundle;
 import vn.nhan.registry.ModelRegistry;
 
@@ -36,7 +37,6 @@ final class ModelsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the versions, marking the current one, with their cross-validated micro-F1.")
     static final class ListVersions extends RegistryOption implements Callable<Integer> {
         @Override
-        @SuppressWarnings("unchecked")
         public Integer call() throws Exception {
             ModelRegistry models = open();
             Optional<String> current = models.currentVersion();
@@ -44,10 +44,10 @@ final class ModelsCommand implements Runnable {
                 String detail;
                 try {
                     ModelBundle bundle = ModelBundle.load(models.bundlePath(version));
-                    Map<String, Object> cv = (Map<String, Object>) ((Map<String, Object>) bundle.manifest().get("metrics")).get("cross_validation");
-                    Map<String, Object> own = (Map<String, Object>) cv.get(bundle.manifest().get("model_type"));
-                    detail = String.format("%-9s cv micro-F1 %.3f  %s", bundle.manifest().get("model_type"), ((Number) own.get("micro_f1")).doubleValue(),
-                            bundle.manifest().get("created"));
+                    BundleManifest manifest = bundle.manifest();
+                    Headline own = manifest.metrics().crossValidation().get(manifest.modelType());
+                    detail = String.format("%-9s cv micro-F1 %s  %s", manifest.modelType(), own == null ? "  -  " : String.format("%.3f", own.microF1()),
+                            manifest.created());
                 } catch (java.io.IOException e) {
                     detail = "unusable: " + e.getMessage();
                 }

@@ -2,13 +2,22 @@ package vn.nhan.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import vn.nhan.bundle.Libraries;
 import picocli.CommandLine.Command;
 
 /** The {@code nhan} command line: train, evaluate and classify offline. */
-@Command(name = "nhan", mixinStandardHelpOptions = true, version = "Nhãn 0.1.0",
+@Command(name = "nhan", mixinStandardHelpOptions = true, versionProvider = NhanCli.Version.class,
         description = "Nhãn: multi-label topic classifier for Vietnamese news.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, StatsCommand.class, BenchmarkCommand.class, BootstrapCommand.class, RetrainCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class NhanCli implements Runnable {
+    /** "Nhãn" and the version of this build, from the poms (see {@link Libraries}). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Nhãn " + Libraries.nhanVersion()};
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.nhan.bundle.Headline;
 import vn.nhan.bundle.ModelBundle;
 import vn.nhan.corpus.Corpus;
 import vn.nhan.corpus.CorpusReader;
@@ -79,7 +80,7 @@ public final class RetrainJob {
         Optional<String> champion = registry.currentVersion();
         MultiLabelEvaluation challengerScore = evaluate(ModelBundle.load(registry.bundlePath(challenger)), test);
         if (champion.isEmpty()) {
-            registry.record("evaluated", challenger, Map.of("test", settings.test().toString(), "challenger", ModelBundle.headline(challengerScore)));
+            registry.record("evaluated", challenger, Map.of("test", settings.test().toString(), "challenger", Headline.of(challengerScore)));
             registry.promote(challenger, "first model of the registry");
             return new Result(Outcome.PROMOTED, challenger, null, "first model of the registry");
         }
@@ -87,8 +88,8 @@ public final class RetrainJob {
         Map<String, Object> evaluation = new LinkedHashMap<>();
         evaluation.put("test", settings.test().toString());
         evaluation.put("champion", champion.get());
-        evaluation.put("champion_metrics", ModelBundle.headline(championScore));
-        evaluation.put("challenger_metrics", ModelBundle.headline(challengerScore));
+        evaluation.put("champion_metrics", Headline.of(championScore));
+        evaluation.put("challenger_metrics", Headline.of(challengerScore));
         registry.record("evaluated", challenger, evaluation);
         List<String> objections = objections(championScore, challengerScore);
         if (!objections.isEmpty()) {

@@ -3,15 +3,13 @@ package vn.nhan.service.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import vn.nhan.bundle.BundleManifest;
 import vn.nhan.service.model.LoadedModel;
 import vn.nhan.service.model.ModelHolder;
 
 /** GET /v1/labels, GET /v1/model, GET /health/live, GET /health/ready. */
 public final class ModelRoutes {
-    private static final List<String> MANIFEST_FIELDS = List.of("model_id", "version", "created", "model_type", "format", "format_version",
-            "neural_weight", "vocabulary_size", "training_data", "training_seconds", "metrics", "training_config", "libraries");
     private final ModelHolder models;
 
     public ModelRoutes(ModelHolder models) {
@@ -34,11 +32,19 @@ public final class ModelRoutes {
         LoadedModel model = Readiness.model(models);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", model.id());
-        for (String field : MANIFEST_FIELDS) {
-            if (model.bundle().manifest().containsKey(field) && !field.equals("model_id")) {
-                out.put(field, model.bundle().manifest().get(field));
-            }
-        }
+        BundleManifest manifest = model.bundle().manifest();
+        out.put("version", manifest.version());
+        out.put("created", manifest.created());
+        out.put("model_type", manifest.modelType());
+        out.put("format", manifest.format());
+        out.put("format_version", manifest.formatVersion());
+        out.put("neural_weight", manifest.neuralWeight());
+        out.put("vocabulary_size", manifest.vocabularySize());
+        out.put("training_data", manifest.trainingData());
+        out.put("training_seconds", manifest.trainingSeconds());
+        out.put("metrics", manifest.metrics());
+        out.put("training_config", manifest.trainingConfig());
+        out.put("libraries", manifest.libraries());
         out.put("labels", Responses.labels(model));
         out.put("loaded_at", model.loadedAt().toString());
         out.put("path", model.path().toString());

@@ -1,0 +1,108 @@
+package vn.nhan.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.nhan.model.Classifier;
+import vn.nhan.model.ModelType;
+import vn.nhan.passage.PassageConfig;
+
+/**
+ * A bundle saved by an earlier release keeps loading and scoring the same. The fixture under
+ * {@code fixtures/bundle-format-1/} was saved by the format-1 code (commit d8f225a, DL4J head in
+ * {@code neural-head.zip}) from the synthetic corpus, with the scores that code computed for a few
+ * fixed texts.
+ */
+class BundleCompatibilityTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final float TOLERANCE = 1e-5f;
+
+    static Path fixture() throws URISyntaxException {
+        return Path.of(BundleCompatibilityTest.class.getResource("/fixtures/bundle-format-1/model/manifest.json").toURI()).getParent();
+    }
+
+    private static JsonNode expected() throws IOException, URISyntaxException {
+        return JSON.readTree(fixture().resolveSibling("expected-scores.json").toFile());
+    }
+
+    @Test
+    void aFormatOneBundleLoadsAndScoresAsItDidWhenSaved() throws Exception {
+        ModelBundle bundle = ModelBundle.load(fixture());
+        Classifier c = bundle.classifier();
+        assertEquals(ModelType.ENSEMBLE, c.type());
+        assertEquals(List.of("the-thao", "kinh-te", "y-te"), c.taxonomy().labels().stream().map(l -> l.id()).toList());
+        for (JsonNode k : expected().get("cases")) {
+            String title = k.get("title").isNull() ? null : k.get("title").asText();
+            String text = k.get("text").asText();
+            var x = c.features().extract(title, text);
+            assertArrayEquals(floats(k.get("scores")), c.predict(title, text).scores(), TOLERANCE, text);
+            assertEquals(strings(k.get("labels")), c.predict(title, text).labels().stream().map(l -> l.id()).toList(), text);
+            for (ModelType view : c.views()) {
+                assertArrayEquals(floats(k.get("whole_article_scores").get(view.id())), c.scores(List.of(x), view)[0], TOLERANCE,
+                        view.id() + ": " + text);
+            }
+            assertArrayEquals(floats(k.get("raw_neural_scores")), c.neural().score(x), TOLERANCE, text);
+            assertArrayEquals(floats(k.get("raw_linear_scores")), c.linear().score(x), TOLERANCE, text);
+        }
+    }
+
+    @Test
+    void aFormatOneBundleSavedBeforePassagesExistedScoresWholeArticles(@TempDir Path tmp) throws Exception {
+        Path dir = copy(fixture(), tmp.resolve("model"));
+        ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
+        manifest.remove("passage_weight");
+        manifest.remove("passage_thresholds");
+        ((ObjectNode) manifest.get("training_config")).remove("passages");
+        Files.writeString(dir.resolve("manifest.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("manifest.sha256"), Checksums.sha256(dir.resolve("manifest.json")) + "  manifest.json\n");
+
+        Classifier c = ModelBundle.load(dir).classifier();
+        assertEquals(0.0, c.passages().weight());
+        assertEquals(PassageConfig.defaults(), c.features().passages());
+        for (ModelType view : c.views()) {
+            assertArrayEquals(c.wholeArticleThresholds(view), c.thresholds(view), view.id());
+        }
+        for (JsonNode k : expected().get("cases")) {
+            String title = k.get("title").isNull() ? null : k.get("title").asText();
+            assertArrayEquals(floats(k.get("whole_article_scores").get("ensemble")), c.predict(title, k.get("text").asText()).scores(), TOLERANCE);
+        }
+    }
+
+    static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    private static float[] floats(JsonNode array) {
+        float[] a = new float[array.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) array.get(i).asDouble();
+        }
+        return a;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+}
