@@ -2,6 +2,7 @@ package vn.nhan.service.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +37,26 @@ public final class ModelRoutes {
         out.put("id", model.id());
         for (String field : MANIFEST_FIELDS) {
             if (model.bundle().manifest().containsKey(field) && !field.equals("model_id")) {
-                out.put(field, model.bundle().manifest().get(field));
+                Object value = model.bundle().manifest().get(field);
+                out.put(field, field.equals("training_data") ? withoutPaths(value) : value);
             }
         }
         out.put("labels", Responses.labels(model));
         out.put("loaded_at", model.loadedAt().toString());
-        out.put("path", model.path().toString());
         ctx.json(out);
+    }
+
+    /** training_data with each source reduced to its file name: no path on the server leaves it. */
+    private static Object withoutPaths(Object trainingData) {
+        if (!(trainingData instanceof Map<?, ?> data) || !(data.get("sources") instanceof List<?> sources)) {
+            return trainingData;
+        }
+        Map<Object, Object> out = new LinkedHashMap<>(data);
+        out.put("sources", sources.stream().map(s -> {
+            Path name = Path.of(String.valueOf(s)).getFileName();
+            return name == null ? "" : name.toString();
+        }).toList());
+        return out;
     }
 
     private void ready(Context ctx) {
