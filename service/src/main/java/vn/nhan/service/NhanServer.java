@@ -6,10 +6,16 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.nhan.bundle.BundleException;
@@ -21,6 +27,8 @@ import vn.nhan.service.api.ClassifyRoutes;
 import vn.nhan.service.api.FeedbackRoutes;
 import vn.nhan.service.api.ModelRoutes;
 import vn.nhan.service.api.WebRoutes;
+import vn.nhan.service.api.WorkLimiter;
+import vn.nhan.service.http.HttpServerSetup;
 import vn.nhan.service.metrics.ServiceMetrics;
 import vn.nhan.service.model.LoadedModel;
 import vn.nhan.service.model.ModelHolder;
@@ -39,8 +47,11 @@ public final class NhanServer implements AutoCloseable {
 
     private final FeedbackStore feedback;
 
-    private NhanServer(Javalin app, ModelHolder models, RegistryWatcher watcher, FeedbackStore feedback) {
+    private final List<String> routes;
+
+    private NhanServer(Javalin app, List<String> routes, ModelHolder models, RegistryWatcher watcher, FeedbackStore feedback) {
         this.app = app;
+        this.routes = routes;
         this.models = models;
         this.watcher = watcher;
         this.feedback = feedback;
@@ -48,6 +59,14 @@ public final class NhanServer implements AutoCloseable {
 
     /** Loads the model and starts listening; throws with a one-line reason when it cannot. */
     public static NhanServer start(ServiceConfig config) throws IOException {
+        return start(config, app -> { });
+    }
+
+    /**
+     * As {@link #start(ServiceConfig)}, with {@code extraRoutes} registered beside the service's own
+     * (for embedding, and for tests that need a handler they control, such as one that blocks).
+     */
+    public static NhanServer start(ServiceConfig config, Consumer<Javalin> extraRoutes) throws IOException {
         ModelHolder models = new ModelHolder();
         ServiceMetrics metrics = new ServiceMetrics();
         ModelRegistry registry = config.registry() == null ? null : ModelRegistry.open(config.registry());
@@ -57,30 +76,107 @@ public final class NhanServer implements AutoCloseable {
         FeedbackStore feedback = openFeedback(config);
         RegistryWatcher watcher = null;
         if (registry != null) {
-            watcher = new RegistryWatcher(registry, models, loaded.version());
-            watcher.start(config.registryPoll());
+            watcher = new RegistryWatcher(registry, models, loaded.version(), config.registryPoll());
+            watcher.start();
         }
+        WorkLimiter limiter = new WorkLimiter(config.limits().workers(), config.limits().queue(), config.limits().queueTimeout());
+        HttpServerSetup http = new HttpServerSetup(config.limits());
+        watch(metrics, limiter, http);
+        List<String> routes = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
+            http.apply(cfg, config.host(), config.port());
+            cfg.events(events -> events.handlerAdded(h -> routes.add(h.getHttpMethod().name() + " " + h.getPath())));
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson().updateMapper(m -> { }));
             cfg.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
             cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms));
         });
-        new ClassifyRoutes(models, config, metrics).register(app);
+        new ClassifyRoutes(models, config, metrics, limiter).register(app);
         new ModelRoutes(models).register(app);
         new AdminRoutes(models, config.adminToken(), () -> currentBundle(config, registry)).register(app);
         new FeedbackRoutes(feedback, models, config).register(app);
         new WebRoutes().register(app);
+        extraRoutes.accept(app);
         app.get("/metrics", ctx -> {
             models.current().ifPresent(m -> metrics.modelServed(m.id(), m.version()));
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
         });
         registerErrors(app);
-        app.start(config.host(), config.port());
+        try {
+            app.start();
+        } catch (Exception e) { // Javalin (Kotlin) may throw checked exceptions undeclared
+            closeQuietly(app, watcher, models, feedback);
+            if (hasCause(e, BindException.class) || portTaken(config.host(), config.port())) {
+                throw new PortInUseException(config.host() + ":" + config.port() + " is already in use; pass --port or set NHAN_PORT", e);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("cannot start the HTTP server on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
         LOG.info("serving model {} on http://{}:{}/", loaded.id(), config.host(), app.port());
-        return new NhanServer(app, models, watcher, feedback);
+        return new NhanServer(app, List.copyOf(routes), models, watcher, feedback);
+    }
+
+    /** The port the service was asked to listen on is taken. */
+    public static final class PortInUseException extends IOException {
+        PortInUseException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** True when {@code host:port} cannot be bound now (Jetty's failed start hides the BindException behind "STOPPED"). */
+    private static boolean portTaken(String host, int port) {
+        if (port == 0) {
+            return false;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void closeQuietly(Javalin app, RegistryWatcher watcher, ModelHolder models, FeedbackStore feedback) {
+        try {
+            app.stop();
+        } catch (RuntimeException ignored) {
+            // it never started
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        models.close();
+        try {
+            feedback.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the feedback store: {}", e.getMessage());
+        }
+    }
+
+    private static void watch(ServiceMetrics metrics, WorkLimiter limiter, HttpServerSetup http) {
+        metrics.gauge("nhan_queue_length", "Classify requests waiting for a worker", limiter::waiting);
+        metrics.gauge("nhan_requests_in_flight", "API requests being handled (reading, queued or working)", http::apiInFlight);
+        metrics.gauge("nhan_connections_open", "Open HTTP connections", http::openConnections);
+        String rejected = "Requests refused with 503 and Retry-After";
+        metrics.counter("nhan_requests_rejected", "queue_full", rejected, limiter::rejectedQueueFull);
+        metrics.counter("nhan_requests_rejected", "queue_timeout", rejected, limiter::rejectedTimedOut);
+        metrics.counter("nhan_requests_rejected", "lane_full", rejected, http::shedRequests);
+        metrics.counter("nhan_connections_refused", "client_limit", "Connections closed at once: their client had the most allowed open",
+                http::refusedConnections);
     }
 
     private static Path initialBundle(ServiceConfig config, ModelRegistry registry) throws IOException {
@@ -117,7 +213,16 @@ public final class NhanServer implements AutoCloseable {
     }
 
     private static void registerErrors(Javalin app) {
-        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(error(e.code(), e.getMessage())));
+        app.exception(ApiError.class, (e, ctx) -> {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", "1");
+            }
+            ctx.status(e.status()).json(error(e.code(), e.getMessage()));
+        });
+        app.exception(BadMessageException.class, (e, ctx) -> {
+            String code = HttpStatus.forStatus(e.getCode()).getMessage().toLowerCase().replace(' ', '_');
+            ctx.status(e.getCode()).json(error(code, e.getReason()));
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> {
             HttpStatus status = HttpStatus.forStatus(e.getStatus());
             String code = status.getMessage().toLowerCase().replace(' ', '_');
@@ -148,9 +253,7 @@ public final class NhanServer implements AutoCloseable {
 
     /** The HTTP routes the server registered, as "METHOD /path" (for documentation checks). */
     public List<String> routes() {
-        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-                .map(h -> h.getEndpoint().getMethod().name() + " " + h.getEndpoint().getPath())
-                .toList();
+        return routes;
     }
 
     /** Stops accepting, lets in-flight requests finish (up to the grace period), then stops. */

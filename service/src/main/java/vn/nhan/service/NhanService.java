@@ -45,7 +45,8 @@ public final class NhanService implements Callable<Integer> {
         }
         Path registryDir = model == null && registry == null ? Path.of("registry") : model == null ? registry : null;
         ServiceConfig config = new ServiceConfig(host, port, model, registryDir, System.getenv("NHAN_ADMIN_TOKEN"), maxBatch, maxBody,
-                Duration.ofSeconds(Math.max(1, registryPoll)), Duration.ofSeconds(Math.max(0, shutdownGrace)), feedbackUrl);
+                Duration.ofSeconds(Math.max(1, registryPoll)), Duration.ofSeconds(Math.max(0, shutdownGrace)), feedbackUrl,
+                ServiceLimits.fromEnvironment(System.getenv()));
         NhanServer server = NhanServer.start(config);
         System.err.println("Nhãn is serving " + server.models().current().map(m -> m.id()).orElse("?") + " on http://" + host + ":" + server.port() + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -58,11 +59,16 @@ public final class NhanService implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line of {@code nhan serve}: a failure prints "nhan serve: reason" and exits 1. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new NhanService());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("nhan serve: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 }

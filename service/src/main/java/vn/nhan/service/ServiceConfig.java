@@ -9,8 +9,12 @@ import vn.nhan.feedback.FeedbackStore;
  * current model, watched for changes), where to listen, limits, and the admin token.
  */
 public record ServiceConfig(String host, int port, Path model, Path registry, String adminToken, int maxBatch,
-                            long maxBodyBytes, Duration registryPoll, Duration shutdownGrace, String feedbackUrl) {
+                            long maxBodyBytes, Duration registryPoll, Duration shutdownGrace, String feedbackUrl,
+                            ServiceLimits limits) {
     public ServiceConfig {
+        if (limits == null) {
+            limits = ServiceLimits.DEFAULTS;
+        }
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty");
         }
@@ -34,6 +38,12 @@ public record ServiceConfig(String host, int port, Path model, Path registry, St
         }
     }
 
+    /** The settings with the default connection, admission and work limits. */
+    public ServiceConfig(String host, int port, Path model, Path registry, String adminToken, int maxBatch,
+                         long maxBodyBytes, Duration registryPoll, Duration shutdownGrace, String feedbackUrl) {
+        this(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, ServiceLimits.DEFAULTS);
+    }
+
     public static final int DEFAULT_MAX_BATCH = 64;
     public static final long DEFAULT_MAX_BODY = 1L << 20;
 
@@ -48,10 +58,18 @@ public record ServiceConfig(String host, int port, Path model, Path registry, St
     }
 
     public ServiceConfig withAdminToken(String token) {
-        return new ServiceConfig(host, port, model, registry, token, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl);
+        return new ServiceConfig(host, port, model, registry, token, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, limits);
     }
 
     public ServiceConfig withRegistryPoll(Duration poll) {
-        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, poll, shutdownGrace, feedbackUrl);
+        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, poll, shutdownGrace, feedbackUrl, limits);
+    }
+
+    public ServiceConfig withLimits(ServiceLimits newLimits) {
+        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, newLimits);
+    }
+
+    public ServiceConfig withPort(int newPort) {
+        return new ServiceConfig(host, newPort, model, registry, adminToken, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, limits);
     }
 }

@@ -40,7 +40,8 @@ class BadInputTest extends RunningServer {
         assertError(http.postJson("/v1/classify", "{\"text\": \"a\", \"top_k\": \"3\"}"), 400, "bad_request", "top_k must be an integer");
         assertError(http.postJson("/v1/classify", "{\"text\": \"a\", \"explain\": \"yes\"}"), 400, "bad_request", "explain must be true or false");
         assertError(http.postJson("/v1/classify", "{\"txt\": \"a\"}"), 400, "bad_request", "txt is not a known field");
-        assertError(http.postJson("/v1/classify/batch", "{\"documents\": {}}"), 400, "bad_request", "documents is required and must be an array");
+        assertError(http.postJson("/v1/classify/batch", "{\"documents\": {}}"), 400, "bad_request", "documents must be an array of {\"id\", \"title\", \"text\"}, got an object");
+        assertError(http.postJson("/v1/classify/batch", "{}"), 400, "bad_request", "documents is required and must be an array");
         assertError(http.postJson("/v1/classify/batch", "{\"documents\": [{\"text\": \"a\"}, {\"text\": 1}]}"), 400, "bad_request", "documents[1].text must be a string");
         assertError(http.postJson("/v1/classify/batch", "{\"documents\": [\"a\"]}"), 400, "bad_request", "documents[0] must be an object");
     }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -59,25 +61,25 @@ class ReloadTest {
         AtomicInteger ok = new AtomicInteger();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> versionsSeen = new ConcurrentLinkedQueue<>();
+        CountDownLatch servedBefore = new CountDownLatch(20);
+        CountDownLatch servedAfter = new CountDownLatch(20);
         List<Thread> clients = java.util.stream.IntStream.range(0, 4).mapToObj(i -> new Thread(() -> {
-            while (running.get()) {
+            for (int n = 0; n < 5_000 && running.get(); n++) { // bounded even if the test's latches never open
                 Http.Response r = http.postJson("/v1/classify", Http.json(Map.of("text", "Đoàn công tác của Ban Tuyên giáo Trung ương làm việc với Tỉnh ủy.")));
                 if (r.status() == 200) {
                     ok.incrementAndGet();
-                    versionsSeen.add(r.json().get("model").get("version").asText());
+                    String version = r.json().get("model").get("version").asText();
+                    versionsSeen.add(version);
+                    (version.equals(next) ? servedAfter : servedBefore).countDown();
                 } else {
                     failures.add(r.status() + " " + r.body());
                 }
             }
         })).toList();
         clients.forEach(Thread::start);
-        Thread.sleep(300);
+        assertTrue(servedBefore.await(60, TimeUnit.SECONDS), "the clients were served by the old model before the promotion");
         registry.promote(next, "test: newer model");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!servedVersion().equals(next) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(300);
+        assertTrue(servedAfter.await(60, TimeUnit.SECONDS), "the clients were served by the new model after the promotion");
         running.set(false);
         for (Thread t : clients) {
             t.join();
@@ -97,7 +99,7 @@ class ReloadTest {
         bytes[100] ^= 0x5A;
         Files.write(linear, bytes);
         Files.writeString(registry.currentFile(), bad + "\n");
-        Thread.sleep(1500);
+        awaitRefusal("linear.bin");
         assertEquals(served, servedVersion());
         assertEquals(200, http.postJson("/v1/classify", Http.json(Map.of("text", "Lễ giao nhận quân năm 2024."))).status());
         Http.Response reload = http.request(HttpRequest.newBuilder(URI.create(http.uri("/admin/reload")))
@@ -107,6 +109,18 @@ class ReloadTest {
         assertTrue(reload.json().get("error").get("message").asText().contains("linear.bin"), reload.body());
         assertEquals(served, servedVersion());
         registry.promote(served, "test: back to the good model");
+    }
+
+    /** Returns once the server has tried the current version and refused it (bounded: fails after 60 s). */
+    private static void awaitRefusal(String reasonPart) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (server.models().lastError().filter(e -> e.contains(reasonPart)).isPresent()) {
+                return;
+            }
+            Thread.sleep(10); // polls a state the watcher reaches by itself
+        }
+        throw new AssertionError("the bad bundle was not tried within 60 s");
     }
 
     @Test

@@ -19,7 +19,7 @@ import vn.nhan.model.TrainingConfig;
 import vn.nhan.model.TrainingResult;
 
 /** A model trained once per test JVM on the default corpus (about 5 s), saved as bundles on demand. */
-final class TestModels {
+public final class TestModels {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TrainingResult result;
     private static List<Document> documents;
@@ -28,7 +28,7 @@ final class TestModels {
     }
 
     /** Saves the shared trained model as a new bundle (a new version each call) at {@code dir}. */
-    static synchronized ModelBundle save(Path dir) {
+    public static synchronized ModelBundle save(Path dir) {
         try {
             if (result == null) {
                 Path data = Path.of("..", "data");

@@ -1,6 +1,5 @@
 package vn.nhan.service.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -19,10 +18,11 @@ public final class ClassifyRoutes {
     private final ModelHolder models;
     private final ServiceConfig config;
     private final ServiceMetrics metrics;
-    private final WorkLimiter limiter = WorkLimiter.forCores();
+    private final WorkLimiter limiter;
 
-    public ClassifyRoutes(ModelHolder models, ServiceConfig config, ServiceMetrics metrics) {
+    public ClassifyRoutes(ModelHolder models, ServiceConfig config, ServiceMetrics metrics, WorkLimiter limiter) {
         this.models = models;
+        this.limiter = limiter;
         this.config = config;
         this.metrics = metrics;
     }
@@ -34,7 +34,7 @@ public final class ClassifyRoutes {
 
     private void classify(Context ctx) {
         long start = System.nanoTime();
-        ClassifyRequest request = ClassifyRequest.single(JsonBody.object(ctx, config.maxBodyBytes()));
+        ClassifyRequest request = ClassifyRequest.single(JsonBody.object(ctx, config.maxBodyBytes())).within(config.limits().maxChars());
         LoadedModel model = Readiness.model(models);
         Prediction prediction = limiter.run(() -> model.tagger().tag(request.title(), request.text(), request.options()));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -47,22 +47,9 @@ public final class ClassifyRoutes {
 
     private void batch(Context ctx) {
         long start = System.nanoTime();
-        JsonNode body = JsonBody.object(ctx, config.maxBodyBytes());
-        body.fieldNames().forEachRemaining(f -> {
-            if (!f.equals("documents")) {
-                throw ApiError.badRequest(f + " is not a known field (known: documents)");
-            }
-        });
-        JsonNode documents = body.get("documents");
-        if (documents == null || !documents.isArray()) {
-            throw ApiError.badRequest("documents is required and must be an array of {\"id\", \"title\", \"text\"}");
-        }
-        if (documents.size() > config.maxBatch()) {
-            throw new ApiError(413, "batch_too_large", "the batch has " + documents.size() + " documents, more than the maximum of " + config.maxBatch());
-        }
         List<ClassifyRequest> requests = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            requests.add(ClassifyRequest.document(documents.get(i), "documents[" + i + "]."));
+        for (ClassifyRequest r : ClassifyRequest.batch(JsonBody.object(ctx, config.maxBodyBytes()), config.maxBatch())) {
+            requests.add(r.within(config.limits().maxChars()));
         }
         LoadedModel model = Readiness.model(models);
         List<Prediction> predictions = limiter.run(() -> {
@@ -75,7 +62,7 @@ public final class ClassifyRoutes {
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             ClassifyRequest r = requests.get(i);
-            ClassifyRequest withId = r.id() == null ? new ClassifyRequest(String.valueOf(i), r.title(), r.text(), null, null, false) : r;
+            ClassifyRequest withId = r.id() == null ? r.withId(String.valueOf(i)) : r;
             results.add(Responses.result(model, withId, predictions.get(i)));
         }
         Map<String, Object> out = new LinkedHashMap<>();

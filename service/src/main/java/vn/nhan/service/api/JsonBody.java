@@ -15,6 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * Reads a request body as a JSON object, within a byte limit that also holds for chunked bodies,
@@ -34,14 +35,16 @@ public final class JsonBody {
 
     /** The body of {@code ctx} as a JSON object, or an {@link ApiError} saying what is wrong. */
     public static JsonNode object(Context ctx, long maxBytes) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiError(415, "unsupported_media_type", "expected Content-Type: application/json, got " + (type == null ? "none" : "'" + type + "'"));
-        }
+        checkMediaType(ctx.contentType());
         if (ctx.contentLength() > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        String text = utf8(read(ctx, maxBytes));
+        return parse(read(ctx, maxBytes));
+    }
+
+    /** {@code bytes} as a JSON object: UTF-8, well-formed, no duplicate keys, nesting at most 64 deep. */
+    static JsonNode parse(byte[] bytes) {
+        String text = utf8(bytes);
         JsonNode node;
         try {
             node = JSON.readTree(text);
@@ -55,6 +58,29 @@ public final class JsonBody {
             throw ApiError.badRequest("expected a JSON object, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         return node;
+    }
+
+    /**
+     * Accepts exactly {@code application/json}, with parameters, whose {@code charset} (if any) is
+     * UTF-8: the body is always decoded as UTF-8, so another charset is refused rather than misread.
+     */
+    static void checkMediaType(String type) {
+        if (type == null) {
+            throw new ApiError(415, "unsupported_media_type", "expected Content-Type: application/json, got none");
+        }
+        String[] parts = type.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            throw new ApiError(415, "unsupported_media_type", "expected Content-Type: application/json, got '" + type + "'");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].split("=", 2);
+            if (param[0].strip().equalsIgnoreCase("charset")) {
+                String charset = param.length < 2 ? "" : param[1].strip().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                    throw new ApiError(415, "unsupported_media_type", "expected the body in charset utf-8, got charset '" + charset + "'");
+                }
+            }
+        }
     }
 
     private static byte[] read(Context ctx, long maxBytes) {
@@ -72,9 +98,23 @@ public final class JsonBody {
                 }
             }
             return Arrays.copyOf(buffer, size);
+        } catch (BadMessageException e) {
+            throw new ApiError(e.getCode(), e.getCode() == 408 ? "request_timeout" : "bad_request", "the body could not be read: " + e.getReason());
         } catch (IOException e) {
+            if (hasTimeout(e)) {
+                throw new ApiError(408, "request_timeout", "the body did not arrive in time");
+            }
             throw ApiError.badRequest("could not read the request body: " + e.getMessage());
         }
+    }
+
+    private static boolean hasTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof BadMessageException b && b.getCode() == 408) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String utf8(byte[] bytes) {

@@ -2,9 +2,11 @@ package vn.nhan.service.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.nhan.bundle.BundleManifest;
+import vn.nhan.bundle.TrainingData;
 import vn.nhan.service.model.LoadedModel;
 import vn.nhan.service.model.ModelHolder;
 
@@ -40,15 +42,25 @@ public final class ModelRoutes {
         out.put("format_version", manifest.formatVersion());
         out.put("neural_weight", manifest.neuralWeight());
         out.put("vocabulary_size", manifest.vocabularySize());
-        out.put("training_data", manifest.trainingData());
+        out.put("training_data", withoutPaths(manifest.trainingData()));
         out.put("training_seconds", manifest.trainingSeconds());
         out.put("metrics", manifest.metrics());
         out.put("training_config", manifest.trainingConfig());
         out.put("libraries", manifest.libraries());
         out.put("labels", Responses.labels(model));
         out.put("loaded_at", model.loadedAt().toString());
-        out.put("path", model.path().toString());
         ctx.json(out);
+    }
+
+    /** training_data with each source reduced to its file name: no path on the server leaves it. */
+    private static TrainingData withoutPaths(TrainingData data) {
+        if (data == null || data.sources() == null) {
+            return data;
+        }
+        return new TrainingData(data.sha256(), data.documents(), data.sources().stream().map(s -> {
+            Path name = Path.of(String.valueOf(s)).getFileName();
+            return name == null ? "" : name.toString();
+        }).toList());
     }
 
     private void ready(Context ctx) {

@@ -49,6 +49,9 @@ final class Responses {
         }
         out.put("labels", labels);
         out.put("scores", all);
+        if (request.truncated()) {
+            out.put("truncated", true);
+        }
         return out;
     }
 
