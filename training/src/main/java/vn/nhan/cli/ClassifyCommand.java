@@ -11,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import vn.nhan.bundle.ModelBundle;
 import vn.nhan.corpus.CorpusReader;
 import vn.nhan.corpus.JsonlCorpusReader;
 import vn.nhan.data.Document;
+import vn.nhan.model.ArticleLabels;
 import vn.nhan.model.Classifier;
 import vn.nhan.model.Evidence;
 import vn.nhan.model.Prediction;
@@ -97,18 +97,13 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    /** One output line: a JSON object of the article's id, labels, scores and (when explained) evidence. */
+    /** One output line: the article's {@link ArticleLabels} and, when explained, the evidence of each label. */
     static Map<String, Object> line(Classifier classifier, Document doc, Prediction prediction, boolean explain) {
+        ArticleLabels labels = ArticleLabels.of(classifier, doc.id(), prediction);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", doc.id());
-        List<String> labels = new ArrayList<>();
-        prediction.labels().forEach(l -> labels.add(l.id()));
-        m.put("labels", labels);
-        Map<String, Double> scores = new LinkedHashMap<>();
-        for (int l = 0; l < prediction.scores().length; l++) {
-            scores.put(classifier.taxonomy().get(l).id(), Math.round(prediction.scores()[l] * 10000) / 10000.0);
-        }
-        m.put("scores", scores);
+        m.put("id", labels.id());
+        m.put("labels", labels.labels());
+        m.put("scores", labels.scores());
         if (explain) {
             Map<String, List<EvidenceLine>> evidence = new LinkedHashMap<>();
             for (Prediction.LabelScore l : prediction.labels()) {
@@ -122,7 +117,7 @@ final class ClassifyCommand implements Callable<Integer> {
     /** An evidence passage as written to the output. */
     record EvidenceLine(String field, String text, int start, int end, double score) {
         static EvidenceLine of(Evidence e) {
-            return new EvidenceLine(e.field(), e.text(), e.start(), e.end(), Math.round(e.score() * 10000) / 10000.0);
+            return new EvidenceLine(e.field(), e.text(), e.start(), e.end(), ArticleLabels.round(e.score()));
         }
     }
 }

@@ -1,0 +1,242 @@
+package vn.nhan.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.map_keys;
+import static org.apache.spark.sql.functions.map_values;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.nhan.bundle.ModelBundle;
+import vn.nhan.bundle.TrainingData;
+import vn.nhan.data.Document;
+import vn.nhan.data.Taxonomy;
+import vn.nhan.model.ArticleLabels;
+import vn.nhan.model.ClassifierTrainer;
+import vn.nhan.model.ModelType;
+import vn.nhan.model.NeuralConfig;
+import vn.nhan.model.ProgressListener;
+import vn.nhan.model.Prediction;
+import vn.nhan.model.TagOptions;
+import vn.nhan.model.Tagger;
+import vn.nhan.model.TrainingConfig;
+import vn.nhan.model.TrainingResult;
+
+/**
+ * The Spark job on local[2], for real: a tiny ensemble (DL4J head included) trained on the frozen
+ * corpus, 411 articles (data/test and the frozen sets) scored as JSONL and as Parquet, and every
+ * id's record compared with what {@link Tagger} and nhan classify's line record give; bad
+ * arguments refused with one line and an exit code.
+ */
+class SparkClassifyTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path FROZEN = Path.of("../training/src/test/resources/frozen");
+    private static final Path DATA_TEST = Path.of("../data/test");
+
+    @TempDir
+    static Path dir;
+    private static Path bundle;
+    private static Path jsonlInput;
+    private static Map<String, ArticleLabels> expected;
+
+    /** One input article as the files hold it (labels are ignored by the job). */
+    record Article(String id, String title, String text, List<String> labels) { }
+
+    @BeforeAll
+    static void trainAndExpect() throws IOException {
+        Taxonomy taxonomy = Taxonomy.read(Path.of("../data/taxonomy.json"));
+        List<Document> train = read(FROZEN.resolve("train.jsonl"));
+        TrainingConfig config = TrainingConfig.defaults().withFolds(3).withModelType(ModelType.ENSEMBLE)
+                .withNeural(new NeuralConfig(16, 2.0, 0.02, 8, 5, 2, 0.1));
+        TrainingResult result = new ClassifierTrainer(config, ProgressListener.SILENT).train(train, taxonomy);
+        bundle = dir.resolve("tiny-model");
+        ModelBundle.save(result, config, TrainingData.of(train, List.of("frozen/train.jsonl")), bundle);
+
+        // The input: every file of data/test, and the frozen sets (taken from the same corpus, so
+        // their ids get a prefix), in one directory of JSONL files.
+        jsonlInput = Files.createDirectories(dir.resolve("archive"));
+        List<Document> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(DATA_TEST)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                Files.copy(f, jsonlInput.resolve(f.getFileName()));
+                all.addAll(read(f));
+            }
+        }
+        for (String name : List.of("test.jsonl", "train.jsonl")) {
+            StringBuilder lines = new StringBuilder();
+            for (Document d : read(FROZEN.resolve(name))) {
+                Document renamed = new Document("frozen-" + d.id(), d.title(), d.text(), d.labels());
+                lines.append(JSON.writeValueAsString(new Article(renamed.id(), renamed.title(), renamed.text(), renamed.labels()))).append('\n');
+                all.add(renamed);
+            }
+            Files.writeString(jsonlInput.resolve("frozen-" + name), lines.toString());
+        }
+        Tagger tagger = new Tagger(ModelBundle.load(bundle).classifier());
+        List<Prediction> predictions = tagger.tagAll(all, TagOptions.defaults());
+        expected = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            expected.put(all.get(i).id(), ArticleLabels.of(tagger.classifier(), all.get(i).id(), predictions.get(i)));
+        }
+        assertEquals(all.size(), expected.size(), "ids are unique across the test archive");
+        assertTrue(all.size() >= 400, "a few hundred articles: " + all.size());
+        assertTrue(expected.values().stream().anyMatch(a -> !a.labels().isEmpty()), "the tiny model labels some articles");
+    }
+
+    private static List<Document> read(Path file) throws IOException {
+        List<Document> docs = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                Article a = JSON.readValue(line, Article.class);
+                docs.add(new Document(a.id(), a.title(), a.text(), a.labels()));
+            }
+        }
+        return docs;
+    }
+
+    /** Runs the command; returns the exit code and what it printed on standard error. */
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkClassify.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, err.toString());
+    }
+
+    private record Result(int code, String err) { }
+
+    private static void assertSameAsTagger(Map<String, ArticleLabels> actual) {
+        assertEquals(expected.keySet(), actual.keySet(), "one record per article");
+        for (ArticleLabels e : expected.values()) {
+            ArticleLabels a = actual.get(e.id());
+            assertEquals(e, a, "labels and scores of " + e.id());
+            assertEquals(new ArrayList<>(e.scores().keySet()), new ArrayList<>(a.scores().keySet()), "scores in taxonomy order for " + e.id());
+        }
+    }
+
+    @Test
+    void jsonlArchiveGivesTheLabelsAndScoresOfTheTagger() throws IOException {
+        Path out = dir.resolve("out-jsonl");
+        Result r = run("classify", "--model", bundle.toString(), "--input", jsonlInput.toString(),
+                "--output", out.toString(), "--master", "local[2]", "--chunk", "64");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("_SUCCESS")));
+        Map<String, ArticleLabels> actual = new LinkedHashMap<>();
+        try (Stream<Path> parts = Files.list(out)) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
+                    ArticleLabels a = JSON.readValue(line, ArticleLabels.class);
+                    assertEquals(null, actual.put(a.id(), a), "one record for " + a.id());
+                    // the line itself is what nhan classify writes for the article
+                    assertEquals(JSON.writeValueAsString(expected.get(a.id())), line);
+                }
+            }
+        }
+        assertSameAsTagger(actual);
+    }
+
+    @Test
+    void parquetArchiveGivesTheLabelsAndScoresOfTheTagger() throws IOException {
+        Path input = dir.resolve("archive.parquet");
+        try (SparkSession spark = SparkSession.builder().master("local[2]").appName("test-input").getOrCreate()) {
+            spark.read().json(jsonlInput.toString()).select("id", "title", "text").repartition(3)
+                    .write().parquet(input.toString());
+        }
+        Path out = dir.resolve("out-parquet");
+        Result r = run("classify", "--model", bundle.toString(), "--input", input.toString(),
+                "--output", out.toString(), "--master", "local[2]", "--format", "parquet");
+        assertEquals(0, r.code(), r.err());
+        Map<String, ArticleLabels> actual = new LinkedHashMap<>();
+        try (SparkSession spark = SparkSession.builder().master("local[2]").appName("test-output").getOrCreate()) {
+            // map_keys/map_values keep the stored order of the map (a Java Map read back would not)
+            for (Row row : spark.read().parquet(out.toString())
+                    .select(col("id"), col("labels"), map_keys(col("scores")), map_values(col("scores"))).collectAsList()) {
+                List<String> keys = row.getList(2);
+                List<Double> values = row.getList(3);
+                Map<String, Double> scores = new LinkedHashMap<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    scores.put(keys.get(i), values.get(i));
+                }
+                assertEquals(null, actual.put(row.getString(0), new ArticleLabels(row.getString(0), row.getList(1), scores)));
+            }
+        }
+        assertSameAsTagger(actual);
+    }
+
+    @Test
+    void aMissingModelIsOneLineAndExitCodeOne() {
+        Result r = run("classify", "--model", dir.resolve("no-such-model").toString(), "--input", jsonlInput.toString(),
+                "--output", dir.resolve("never").toString(), "--master", "local[2]");
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("no-such-model does not exist"), r.err());
+        assertFalse(Files.exists(dir.resolve("never")));
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageErrorWithExitCodeTwo() {
+        Result r = run("classify", "--model", bundle.toString(), "--input", jsonlInput.toString(),
+                "--output", dir.resolve("never").toString(), "--format", "csv");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("Invalid value for option '--format': format 'csv' is not one of jsonl, parquet"), r.err());
+    }
+
+    @Test
+    void aMissingArgumentOrCommandIsAUsageError() {
+        assertEquals(2, run("classify", "--model", bundle.toString()).code());
+        assertEquals(2, run().code());
+        assertEquals(2, run("score").code());
+    }
+
+    @Test
+    void aMissingInputIsOneLineAndExitCodeOne() {
+        Result r = run("classify", "--model", bundle.toString(), "--input", dir.resolve("nothing-here.jsonl").toString(),
+                "--output", dir.resolve("never").toString(), "--master", "local[2]");
+        assertEquals(1, r.code());
+        assertEquals("nhan-spark: input " + dir.resolve("nothing-here.jsonl") + " does not exist", r.err().strip());
+    }
+
+    @Test
+    void aBrokenLineOrAnArticleWithoutTextStopsTheJobAndSaysWhere() throws IOException {
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(bad.resolve("broken.jsonl"), "{\"id\": \"a1\", \"text\": \"Hội nghị tổng kết.\"}\n{\"id\": \"a2\", \"text\": \n");
+        Result r = run("classify", "--model", bundle.toString(), "--input", bad.toString(),
+                "--output", dir.resolve("out-bad").toString(), "--master", "local[2]");
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("broken.jsonl has a line that is not a JSON article: '{\"id\": \"a2\", \"text\":'"), r.err());
+
+        Path noText = Files.createDirectories(dir.resolve("no-text"));
+        Files.writeString(noText.resolve("a.jsonl"), "{\"id\": \"a3\", \"title\": \"Chỉ có tiêu đề\"}\n");
+        r = run("classify", "--model", bundle.toString(), "--input", noText.toString(),
+                "--output", dir.resolve("out-no-text").toString(), "--master", "local[2]");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("article 'a3' has no \"text\""), r.err());
+    }
+
+    @Test
+    void anExistingOutputIsRefusedAndLeftAlone() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("taken"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        Result r = run("classify", "--model", bundle.toString(), "--input", jsonlInput.toString(),
+                "--output", out.toString(), "--master", "local[2]");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("already exists"), r.err());
+        assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+    }
+}
