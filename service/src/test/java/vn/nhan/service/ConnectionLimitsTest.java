@@ -59,6 +59,16 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void closedConnectionsNoLongerCountAgainstTheirClient() throws Exception {
+        for (int i = 0; i < 3 * PER_CLIENT; i++) { // three times the cap, one after another, each answered and closed
+            try (Socket s = RawHttp.connect("127.0.0.33", server.port())) {
+                RawHttp.send(s, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+                assertEquals(200, RawHttp.read(s, Duration.ofSeconds(5)).status(), "connection " + i);
+            }
+        }
+    }
+
+    @Test
     void aSilentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         try (Socket s = RawHttp.connect("127.0.0.31", server.port())) {
             assertFalse(RawHttp.closedByServer(s, Duration.ofMillis(500)), "open before the idle timeout of 3 s");

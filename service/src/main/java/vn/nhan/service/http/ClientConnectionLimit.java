@@ -14,6 +14,8 @@ import org.eclipse.jetty.io.Connection;
 final class ClientConnectionLimit implements Connection.Listener {
     private final int max;
     private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
+    /** The client of each open connection, kept because a closed channel no longer knows its remote address. */
+    private final ConcurrentHashMap<Connection, InetAddress> clients = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
 
     ClientConnectionLimit(int max) {
@@ -23,7 +25,11 @@ final class ClientConnectionLimit implements Connection.Listener {
     @Override
     public void onOpened(Connection connection) {
         InetAddress client = client(connection);
-        if (client != null && open.merge(client, 1, Integer::sum) > max) {
+        if (client == null) {
+            return;
+        }
+        clients.put(connection, client);
+        if (open.merge(client, 1, Integer::sum) > max) {
             refused.incrementAndGet();
             connection.getEndPoint().close();
         }
@@ -31,7 +37,7 @@ final class ClientConnectionLimit implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress client = client(connection);
+        InetAddress client = clients.remove(connection);
         if (client != null) {
             open.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
         }
