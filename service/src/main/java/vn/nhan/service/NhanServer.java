@@ -21,6 +21,7 @@ import vn.nhan.service.api.ClassifyRoutes;
 import vn.nhan.service.api.FeedbackRoutes;
 import vn.nhan.service.api.ModelRoutes;
 import vn.nhan.service.api.WebRoutes;
+import vn.nhan.service.auth.Access;
 import vn.nhan.service.metrics.ServiceMetrics;
 import vn.nhan.service.model.LoadedModel;
 import vn.nhan.service.model.ModelHolder;
@@ -48,6 +49,11 @@ public final class NhanServer implements AutoCloseable {
 
     /** Loads the model and starts listening; throws with a one-line reason when it cannot. */
     public static NhanServer start(ServiceConfig config) throws IOException {
+        return start(config, EditorsConfig.defaults());
+    }
+
+    /** As {@link #start(ServiceConfig)}, with the editors' settings (keys required, correction caps). */
+    public static NhanServer start(ServiceConfig config, EditorsConfig editors) throws IOException {
         ModelHolder models = new ModelHolder();
         ServiceMetrics metrics = new ServiceMetrics();
         ModelRegistry registry = config.registry() == null ? null : ModelRegistry.open(config.registry());
@@ -68,10 +74,11 @@ public final class NhanServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
             cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms));
         });
+        new Access(feedback.keys(), config.adminToken(), editors.requireKey()).register(app);
         new ClassifyRoutes(models, config, metrics).register(app);
         new ModelRoutes(models).register(app);
-        new AdminRoutes(models, config.adminToken(), () -> currentBundle(config, registry)).register(app);
-        new FeedbackRoutes(feedback, models, config).register(app);
+        new AdminRoutes(models, () -> currentBundle(config, registry)).register(app);
+        new FeedbackRoutes(feedback, models, config, editors).register(app);
         new WebRoutes().register(app);
         app.get("/metrics", ctx -> {
             models.current().ifPresent(m -> metrics.modelServed(m.id(), m.version()));

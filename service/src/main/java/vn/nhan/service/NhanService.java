@@ -46,7 +46,7 @@ public final class NhanService implements Callable<Integer> {
         Path registryDir = model == null && registry == null ? Path.of("registry") : model == null ? registry : null;
         ServiceConfig config = new ServiceConfig(host, port, model, registryDir, System.getenv("NHAN_ADMIN_TOKEN"), maxBatch, maxBody,
                 Duration.ofSeconds(Math.max(1, registryPoll)), Duration.ofSeconds(Math.max(0, shutdownGrace)), feedbackUrl);
-        NhanServer server = NhanServer.start(config);
+        NhanServer server = NhanServer.start(config, EditorsConfig.defaults().withRequireKey(EditorsConfig.parseRequireKey(System.getenv("NHAN_REQUIRE_KEY"))));
         System.err.println("Nhãn is serving " + server.models().current().map(m -> m.id()).orElse("?") + " on http://" + host + ":" + server.port() + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code nhan} command line: train, evaluate and classify offline. */
 @Command(name = "nhan", mixinStandardHelpOptions = true, version = "Nhãn 0.1.0",
         description = "Nhãn: multi-label topic classifier for Vietnamese news.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, StatsCommand.class, BenchmarkCommand.class, BootstrapCommand.class, RetrainCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, StatsCommand.class, BenchmarkCommand.class, BootstrapCommand.class, RetrainCommand.class, ModelsCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class NhanCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

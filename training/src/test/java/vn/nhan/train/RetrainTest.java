@@ -104,7 +104,7 @@ class RetrainTest {
         try (FeedbackStore store = FeedbackStore.open(FeedbackStore.sqliteUrl(registryDir))) {
             for (Document d : docs.subList(0, 100)) {
                 List<String> wrong = d.labels().contains("epidemic-response") ? List.of("culture-arts") : List.of("epidemic-response");
-                store.add(new Feedback(0, d.id(), d.title(), d.text(), wrong, d.labels(), champion, null));
+                store.add(Feedback.of(d.id(), d.title(), d.text(), wrong, d.labels(), champion, "test-editor"));
             }
         }
         CliRunner.Result run = retrain();
