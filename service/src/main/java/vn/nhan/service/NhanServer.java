@@ -20,6 +20,7 @@ import vn.nhan.service.api.ApiError;
 import vn.nhan.service.api.ClassifyRoutes;
 import vn.nhan.service.api.FeedbackRoutes;
 import vn.nhan.service.api.ModelRoutes;
+import vn.nhan.service.api.ReviewRoutes;
 import vn.nhan.service.api.WebRoutes;
 import vn.nhan.service.auth.Access;
 import vn.nhan.service.metrics.ServiceMetrics;
@@ -79,6 +80,7 @@ public final class NhanServer implements AutoCloseable {
         new ModelRoutes(models).register(app);
         new AdminRoutes(models, () -> currentBundle(config, registry)).register(app);
         new FeedbackRoutes(feedback, models, config, editors).register(app);
+        new ReviewRoutes(feedback, models, editors).register(app);
         new WebRoutes().register(app);
         app.get("/metrics", ctx -> {
             models.current().ifPresent(m -> metrics.modelServed(m.id(), m.version()));
