@@ -93,13 +93,14 @@ public final class ModelRegistry {
         Path target = bundlePath(version);
         for (int n = 2; ; n++) {
             try {
-                Files.move(bundleDir, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.createDirectory(target); // claims the name atomically; the rename below replaces the empty directory
                 break;
-            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+            } catch (java.nio.file.FileAlreadyExistsException e) {
                 version = bundle.version() + "-" + n;
                 target = bundlePath(version);
             }
         }
+        Files.move(bundleDir, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         DurableFiles.forceDirectory(target.getParent());
         record("registered", version, Map.of("model_id", bundle.id(), "metrics", bundle.manifest().get("metrics")));
         return version;

@@ -209,6 +209,31 @@ class FeedbackTest {
     }
 
     @Test
+    void theReviewQueueNeedsAKeyAndListsClassifiedArticlesLeastCertainFirst() throws Exception {
+        assertEquals(200, http.postJson("/v1/classify", Http.json(Map.of("id", "rq-1", "title", "Hội nghị sơ kết",
+                "text", "Ban Tuyên giáo Tỉnh ủy họp sơ kết công tác tuyên giáo sáu tháng đầu năm."))).status());
+        assertEquals(200, http.postJson("/v1/classify", Http.json(Map.of("text", "Giá vàng SJC sáng nay tăng 200 nghìn đồng mỗi lượng."))).status());
+        assertEquals(401, http.get("/v1/review").status());
+        JsonNode articles = null;
+        for (int attempt = 0; attempt < 100; attempt++) { // the queue is written off the request path: bounded wait
+            Http.Response r = http.request(HttpRequest.newBuilder(URI.create(http.uri("/v1/review?limit=50"))).header("Authorization", "Bearer " + editorKey).GET());
+            assertEquals(200, r.status(), r.body());
+            articles = r.json().get("articles");
+            if (articles.size() >= 2) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue(articles.size() >= 2, String.valueOf(articles));
+        for (int i = 1; i < articles.size(); i++) {
+            assertTrue(articles.get(i - 1).get("margin").asDouble() <= articles.get(i).get("margin").asDouble(), articles.toString());
+        }
+        assertTrue(articles.toString().contains("rq-1"), articles.toString());
+        Http.Response bad = http.request(HttpRequest.newBuilder(URI.create(http.uri("/v1/review?limit=0"))).header("Authorization", "Bearer " + editorKey).GET());
+        assertEquals(400, bad.status());
+    }
+
+    @Test
     void classificationStaysOpenByDefault() {
         assertEquals(200, http.postJson("/v1/classify", Http.json(Map.of("text", "Giá vàng hôm nay tăng mạnh."))).status());
     }

@@ -41,9 +41,17 @@ final class KeysCommand implements Runnable {
         @Option(names = "--role", required = true, description = "editor (sends corrections) or admin (also overrides base-corpus documents and reloads).")
         String role;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
-            ApiKey.Role parsed = ApiKey.Role.parse(role);
+            ApiKey.Role parsed;
+            try {
+                parsed = ApiKey.Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--role: " + e.getMessage());
+            }
             try (FeedbackStore store = open()) {
                 String key = store.keys().add(name, parsed);
                 System.out.println(key);
