@@ -144,7 +144,8 @@ check "/docs has the routes' paths and Send/Try buttons" $?
 
 echo "page test: the editor's flow"
 node --experimental-websocket service/src/test/browser/editor-flow.mjs /usr/bin/chromium "$base" "$editor_key" "$work" >"$work/flow.json" 2>>"$work/chromium.log"
-check "the flow ran to its end: $(head -c 300 "$work/flow.json")" $?
+flow_rc=$?
+check "the flow ran to its end: $(head -c 300 "$work/flow.json")" "$flow_rc"
 curl -sf -H "Authorization: Bearer $editor_key" "$base/v1/feedback?limit=1000" >"$work/feedback.json"
 python3 - "$work/flow.json" "$work/feedback.json" "$editor_key" <<'PY'
 import json, sys

@@ -59,14 +59,9 @@ public final class ReviewRoutes implements AutoCloseable {
         if (ctx.statusCode() != 200) {
             return;
         }
-        JsonNode body;
-        try {
-            body = JsonBody.JSON.readTree(ctx.body());
-        } catch (java.io.IOException | RuntimeException e) {
-            return;
-        }
+        JsonNode body = ctx.attribute(JsonBody.ATTRIBUTE);
         LoadedModel model = models.current().orElse(null);
-        if (model == null || !body.path("text").isTextual()) {
+        if (body == null || model == null || !body.path("text").isTextual()) {
             return;
         }
         String id = body.path("id").isValueNode() ? body.path("id").asText(null) : null;
