@@ -2,7 +2,10 @@
 # Browser test of the web page and the API page: trains a model, serves it on a free loopback
 # port, loads /?title=...&text=... in headless Chromium and checks the rendered DOM (the passed
 # label's Vietnamese name, its evidence passage highlighted and quoted, no error), takes a screenshot into
-# service/target/page-test.png, and checks /docs lists every route of /openapi.json.
+# service/target/page-test.png, and checks /docs lists every route of /openapi.json. Then the
+# editor's flow (editor-flow.mjs over the DevTools protocol): sign in with a key, classify, tick a
+# label, send the correction, see the row in GET /v1/feedback with the editor's name, and the
+# article in the review queue.
 # Builds nothing: run `mvn -q -DskipTests package` first. Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../../../.."
@@ -15,6 +18,7 @@ fi
 need=()
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
 if ((${#need[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null || { echo "page test: cannot install ${need[*]}" >&2; exit 2; }
@@ -69,7 +73,9 @@ if ! bin/nhan train --corpus data/corpus --out "$work/model" >"$work/train.log" 
 fi
 
 echo "page test: starting the service"
-bin/nhan serve --model "$work/model" --host 127.0.0.1 --port 0 >"$work/serve.log" 2>&1 &
+feedback_url="jdbc:sqlite:$work/feedback.db"
+editor_key=$(bin/nhan keys add --name page-editor --role editor --feedback-url "$feedback_url" 2>"$work/keys.log")
+bin/nhan serve --model "$work/model" --host 127.0.0.1 --port 0 --feedback-url "$feedback_url" >"$work/serve.log" 2>&1 &
 server_pid=$!
 port=
 for _ in $(seq 1 120); do
@@ -135,6 +141,29 @@ routes=$(grep -o 'class="card route"' "$work/docs.html" | wc -l)
 check "/docs lists every route of /openapi.json ($routes of $operations)" $?
 grep -q '>/v1/classify/batch<' "$work/docs.html" && grep -q '>/admin/reload<' "$work/docs.html" && grep -q '>Send<' "$work/docs.html" && grep -q '>Try<' "$work/docs.html"
 check "/docs has the routes' paths and Send/Try buttons" $?
+
+echo "page test: the editor's flow"
+node --experimental-websocket service/src/test/browser/editor-flow.mjs /usr/bin/chromium "$base" "$editor_key" "$work" >"$work/flow.json" 2>>"$work/chromium.log"
+flow_rc=$?
+check "the flow ran to its end: $(head -c 300 "$work/flow.json")" "$flow_rc"
+curl -sf -H "Authorization: Bearer $editor_key" "$base/v1/feedback?limit=1000" >"$work/feedback.json"
+python3 - "$work/flow.json" "$work/feedback.json" "$editor_key" <<'PY'
+import json, sys
+flow = json.load(open(sys.argv[1]))
+rows = json.load(open(sys.argv[2]))["feedback"]
+key = sys.argv[3]
+assert flow["signedIn"], flow
+assert key not in flow["url"], "the key is in the URL"
+assert flow["statusClass"].endswith("ok-text") and "browser-flow-1" in flow["status"], flow
+row = [r for r in rows if r["document_id"] == "browser-flow-1"]
+assert len(row) == 1, rows
+assert row[0]["editor"] == "page-editor", row
+assert flow["ticked"] in row[0]["labels"] and sorted(row[0]["labels"]) == sorted(flow["labels"]), (flow, row)
+assert flow["reviewItems"] >= 1, flow
+PY
+check "signed in (key in sessionStorage, not the URL), corrected, and the row is in GET /v1/feedback with the editor's name; the review queue lists the article" $?
+[[ $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d '{"id":"x","text":"abc","labels":[]}' "$base/v1/feedback") == 401 ]]
+check "an anonymous correction is refused with 401" $?
 
 echo "page test: $passed passed, $failed failed"
 [[ "$failed" == 0 ]]

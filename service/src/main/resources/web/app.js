@@ -59,10 +59,13 @@ const percent = (score) => `${Math.round(score * 100)}%`;
 /** Calls the API; resolves to the parsed JSON or throws an Error with status, code and message. */
 async function api(method, path, body) {
   let response;
+  const headers = body ? { 'Content-Type': 'application/json' } : {};
+  const key = signedInKey();
+  if (key) headers.Authorization = 'Bearer ' + key;
   try {
     response = await fetch(path, {
       method,
-      headers: body ? { 'Content-Type': 'application/json' } : {},
+      headers,
       body: body ? JSON.stringify(body) : undefined,
     });
   } catch (e) {
@@ -139,7 +142,101 @@ async function classify() {
   }
 }
 
+// ---- editors: a key kept in this browser session only (sessionStorage, never the URL) ----
+
+const KEY_ITEM = 'nhan.editorKey';
+let lastClassified = null; // {title, text, predicted}
+
+function signedInKey() {
+  try {
+    return window.sessionStorage.getItem(KEY_ITEM);
+  } catch (e) {
+    return null;
+  }
+}
+
+function showSignedIn() {
+  const key = signedInKey();
+  $('signin-form').hidden = !!key;
+  $('signed-in').hidden = !key;
+  $('key-hint').textContent = key ? key.slice(0, 9) + '…' : '';
+  $('correction').hidden = !key || !lastClassified;
+  if (!key) $('review-card').hidden = true;
+}
+
+function signIn() {
+  const key = $('api-key').value.trim();
+  $('api-key').value = '';
+  if (!key) return;
+  window.sessionStorage.setItem(KEY_ITEM, key);
+  showSignedIn();
+}
+
+function signOut() {
+  window.sessionStorage.removeItem(KEY_ITEM);
+  showSignedIn();
+}
+
+function renderCorrection(result) {
+  const passed = new Set(result.labels.map((l) => l.id));
+  const ids = Object.keys(result.scores).sort((a, b) => result.scores[b] - result.scores[a]);
+  $('correct-labels').replaceChildren(...ids.map((id) => el('li', {},
+    el('label', { class: 'check' },
+      el('input', { type: 'checkbox', value: id, 'data-label': id, checked: passed.has(id) }),
+      ' ', labelInfo && labelInfo[id] ? labelInfo[id].name : id, ' ', el('span', { class: 'muted' }, percent(result.scores[id]))))));
+  $('correction-status').textContent = '';
+  $('correction-status').className = 'status';
+  showSignedIn();
+}
+
+async function sendCorrection() {
+  const status = $('correction-status');
+  const id = $('doc-id').value.trim();
+  if (!id) {
+    status.className = 'status error-text';
+    status.textContent = 'Hãy nhập mã bài viết trước khi gửi.';
+    return;
+  }
+  const labels = [...document.querySelectorAll('#correct-labels input:checked')].map((box) => box.value);
+  const body = { id, text: lastClassified.text, labels, predicted: lastClassified.predicted };
+  if (lastClassified.title) body.title = lastClassified.title;
+  $('send-correction').disabled = true;
+  try {
+    const stored = await api('POST', '/v1/feedback', body);
+    status.className = 'status ok-text';
+    status.textContent = `Đã lưu sửa nhãn #${stored.id} cho bài ${stored.document_id} (biên tập viên ${stored.editor}).`;
+  } catch (err) {
+    status.className = 'status error-text';
+    status.textContent = `Không gửi được (${err.status || ''} ${err.code || ''}): ${err.message}`;
+  } finally {
+    $('send-correction').disabled = false;
+  }
+}
+
+async function showReview() {
+  try {
+    const data = await api('GET', '/v1/review?limit=20');
+    $('review-list').replaceChildren(...(data.articles.length ? data.articles.map((a) => el('li', {},
+      el('button', { type: 'button', class: 'chip', 'data-review': a.id }, a.title || a.text.slice(0, 80)),
+      ' ', el('span', { class: 'muted' }, `độ chắc chắn ${a.margin.toFixed(3)}`))) : [el('li', { class: 'none' }, 'Chưa có bài nào.')]));
+    const byId = new Map(data.articles.map((a) => [String(a.id), a]));
+    for (const button of document.querySelectorAll('[data-review]')) {
+      button.addEventListener('click', () => {
+        const a = byId.get(button.dataset.review);
+        fill(a.title, a.text);
+        $('doc-id').value = a.document_id || '';
+        classify();
+      });
+    }
+    $('review-card').hidden = false;
+  } catch (err) {
+    showError(err);
+  }
+}
+
 function render(result, title, text, explain) {
+  lastClassified = { title, text, predicted: result.labels.map((l) => l.id) };
+  renderCorrection(result);
   const colorOf = {};
   result.labels.forEach((label, i) => { colorOf[label.id] = COLORS[i % COLORS.length]; });
   showModel(result.model, result.elapsed_ms);
@@ -265,6 +362,11 @@ function fill(title, text) {
 
 document.addEventListener('DOMContentLoaded', () => {
   $('form').addEventListener('submit', (e) => { e.preventDefault(); classify(); });
+  $('signin-form').addEventListener('submit', (e) => { e.preventDefault(); signIn(); });
+  $('signout').addEventListener('click', signOut);
+  $('review').addEventListener('click', showReview);
+  $('correction').addEventListener('submit', (e) => { e.preventDefault(); sendCorrection(); });
+  showSignedIn();
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); classify(); }
   });

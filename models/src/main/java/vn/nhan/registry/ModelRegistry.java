@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import vn.nhan.bundle.AtomicFiles;
-import vn.nhan.bundle.BundleException;
 import vn.nhan.bundle.ModelBundle;
 
 /**
@@ -84,15 +82,26 @@ public final class ModelRegistry {
         return root.resolve("models").resolve(".staging-" + System.nanoTime());
     }
 
-    /** Moves a saved bundle into {@code models/<version>/} and records it; returns the version. */
-    public String add(Path bundleDir) throws IOException {
+    /**
+     * Moves a saved bundle into {@code models/<version>/} and records it; returns the version. The
+     * version is the bundle's, made unique: a second bundle saved in the same millisecond gets
+     * {@code -2}, {@code -3}... (the directory is claimed atomically, so two jobs never share one).
+     */
+    public synchronized String add(Path bundleDir) throws IOException {
         ModelBundle bundle = ModelBundle.load(bundleDir);
         String version = bundle.version();
         Path target = bundlePath(version);
-        if (Files.exists(target)) {
-            throw new IOException("model version " + version + " is already in the registry " + root);
+        for (int n = 2; ; n++) {
+            try {
+                Files.createDirectory(target); // claims the name atomically; the rename below replaces the empty directory
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                version = bundle.version() + "-" + n;
+                target = bundlePath(version);
+            }
         }
-        AtomicFiles.move(bundleDir, target);
+        Files.move(bundleDir, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.forceDirectory(target.getParent());
         record("registered", version, Map.of("model_id", bundle.id(), "metrics", bundle.manifest().metrics()));
         return version;
     }
@@ -101,7 +110,7 @@ public final class ModelRegistry {
     public void promote(String version, String reason) throws IOException {
         ModelBundle.load(bundlePath(version));
         Optional<String> previous = currentVersion();
-        AtomicFiles.writeString(currentFile(), version + "\n");
+        DurableFiles.replace(currentFile(), version + "\n");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("previous", previous.orElse(null));
         details.put("reason", reason);
@@ -124,7 +133,7 @@ public final class ModelRegistry {
             throw new IOException("registry " + root + ": model " + current + " has no previous model to roll back to");
         }
         ModelBundle.load(bundlePath(previous));
-        AtomicFiles.writeString(currentFile(), previous + "\n");
+        DurableFiles.replace(currentFile(), previous + "\n");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("previous", current);
         details.put("reason", reason);
@@ -138,7 +147,7 @@ public final class ModelRegistry {
      */
     public List<String> prune(int keep) throws IOException {
         if (keep < 1) {
-            throw new IllegalArgumentException("--keep must be at least 1, got " + keep);
+            throw new IllegalArgumentException("pruning must keep at least 1 version, got " + keep);
         }
         List<String> versions = versions();
         java.util.Set<String> protectedVersions = new java.util.HashSet<>();
@@ -175,11 +184,6 @@ public final class ModelRegistry {
         }
     }
 
-    /** Checks a bundle without promoting it. */
-    public static void validate(Path bundle) throws BundleException {
-        ModelBundle.load(bundle);
-    }
-
     /** Appends one event to {@code history.jsonl}. */
     public synchronized void record(String event, String version, Map<String, Object> details) throws IOException {
         Map<String, Object> line = new LinkedHashMap<>();
@@ -187,8 +191,7 @@ public final class ModelRegistry {
         line.put("event", event);
         line.put("version", version);
         line.putAll(details);
-        Files.writeString(root.resolve("history.jsonl"), JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        DurableFiles.appendLine(root.resolve("history.jsonl"), JSON.writeValueAsString(line));
     }
 
     /** Every event of {@code history.jsonl}, oldest first. */

@@ -12,8 +12,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * The registry's job lock ({@code retrain.lock}): an OS file lock, so it is released when the holder
- * exits or crashes, never left stale. The file says who holds it, for the message others get.
+ * The registry's job lock ({@code retrain.lock}), taken by every command that changes the registry
+ * (retrain, promote, rollback, prune, bootstrap), so none of them can race another: an OS file
+ * lock, released when the holder exits or crashes, never left stale. The file says who holds it,
+ * for the message others get.
  */
 public final class RetrainLock implements AutoCloseable {
     private final FileChannel channel;
@@ -31,7 +33,8 @@ public final class RetrainLock implements AutoCloseable {
         }
     }
 
-    public static RetrainLock acquire(ModelRegistry registry) throws IOException {
+    /** Takes the lock for {@code job} (a word for the message others get), or throws {@link HeldException}. */
+    public static RetrainLock acquire(ModelRegistry registry, String job) throws IOException {
         Path file = registry.root().resolve("retrain.lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
@@ -43,12 +46,17 @@ public final class RetrainLock implements AutoCloseable {
         if (lock == null) {
             channel.close();
             String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
-            throw new HeldException("another retrain job is running on registry " + registry.root() + (holder.isEmpty() ? "" : " (" + holder + ")"));
+            throw new HeldException("another job is changing registry " + registry.root() + (holder.isEmpty() ? "" : " (" + holder + ")")
+                    + "; try again when it ends");
         }
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + Instant.now()).getBytes(StandardCharsets.UTF_8)));
+        channel.write(ByteBuffer.wrap((job + ", pid " + ProcessHandle.current().pid() + " since " + Instant.now()).getBytes(StandardCharsets.UTF_8)));
         channel.force(true);
         return new RetrainLock(channel, lock);
+    }
+
+    public static RetrainLock acquire(ModelRegistry registry) throws IOException {
+        return acquire(registry, "retrain");
     }
 
     @Override

@@ -26,8 +26,10 @@ import vn.nhan.service.api.ApiError;
 import vn.nhan.service.api.ClassifyRoutes;
 import vn.nhan.service.api.FeedbackRoutes;
 import vn.nhan.service.api.ModelRoutes;
+import vn.nhan.service.api.ReviewRoutes;
 import vn.nhan.service.api.WebRoutes;
 import vn.nhan.service.api.WorkLimiter;
+import vn.nhan.service.auth.Access;
 import vn.nhan.service.http.HttpServerSetup;
 import vn.nhan.service.metrics.ServiceMetrics;
 import vn.nhan.service.model.LoadedModel;
@@ -59,7 +61,12 @@ public final class NhanServer implements AutoCloseable {
 
     /** Loads the model and starts listening; throws with a one-line reason when it cannot. */
     public static NhanServer start(ServiceConfig config) throws IOException {
-        return start(config, app -> { });
+        return start(config, EditorsConfig.defaults(), app -> { });
+    }
+
+    /** As {@link #start(ServiceConfig)}, with the editors' settings (keys required, correction caps). */
+    public static NhanServer start(ServiceConfig config, EditorsConfig editors) throws IOException {
+        return start(config, editors, app -> { });
     }
 
     /**
@@ -67,6 +74,11 @@ public final class NhanServer implements AutoCloseable {
      * (for embedding, and for tests that need a handler they control, such as one that blocks).
      */
     public static NhanServer start(ServiceConfig config, Consumer<Javalin> extraRoutes) throws IOException {
+        return start(config, EditorsConfig.defaults(), extraRoutes);
+    }
+
+    /** As {@link #start(ServiceConfig)}, with the editors' settings and extra routes. */
+    public static NhanServer start(ServiceConfig config, EditorsConfig editors, Consumer<Javalin> extraRoutes) throws IOException {
         ModelHolder models = new ModelHolder();
         ServiceMetrics metrics = new ServiceMetrics();
         ModelRegistry registry = config.registry() == null ? null : ModelRegistry.open(config.registry());
@@ -93,10 +105,12 @@ public final class NhanServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
             cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms));
         });
+        new Access(feedback.keys(), config.adminToken(), editors.requireKey()).register(app);
         new ClassifyRoutes(models, config, metrics, limiter).register(app);
         new ModelRoutes(models).register(app);
-        new AdminRoutes(models, config.adminToken(), () -> currentBundle(config, registry)).register(app);
-        new FeedbackRoutes(feedback, models, config).register(app);
+        new AdminRoutes(models, () -> currentBundle(config, registry)).register(app);
+        new FeedbackRoutes(feedback, models, config, editors).register(app);
+        new ReviewRoutes(feedback, models, editors).register(app);
         new WebRoutes().register(app);
         extraRoutes.accept(app);
         app.get("/metrics", ctx -> {

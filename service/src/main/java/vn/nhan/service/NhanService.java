@@ -38,6 +38,12 @@ public final class NhanService implements Callable<Integer> {
     @Option(names = "--shutdown-grace", defaultValue = "${env:NHAN_SHUTDOWN_GRACE:-30}", description = "Seconds in-flight requests get to finish on SIGTERM (default ${DEFAULT-VALUE}).")
     int shutdownGrace;
 
+    @Option(names = "--review-keep", defaultValue = "${env:NHAN_REVIEW_KEEP:-" + EditorsConfig.DEFAULT_REVIEW_KEEP + "}", description = "Recently classified articles kept for the review queue ($NHAN_REVIEW_KEEP, default ${DEFAULT-VALUE}).")
+    int reviewKeep;
+
+    @Option(names = "--review-days", defaultValue = "${env:NHAN_REVIEW_DAYS:-" + EditorsConfig.DEFAULT_REVIEW_DAYS + "}", description = "Days an article stays in the review queue ($NHAN_REVIEW_DAYS, default ${DEFAULT-VALUE}).")
+    int reviewDays;
+
     @Override
     public Integer call() throws Exception {
         if (model != null && registry != null) {
@@ -47,7 +53,9 @@ public final class NhanService implements Callable<Integer> {
         ServiceConfig config = new ServiceConfig(host, port, model, registryDir, System.getenv("NHAN_ADMIN_TOKEN"), maxBatch, maxBody,
                 Duration.ofSeconds(Math.max(1, registryPoll)), Duration.ofSeconds(Math.max(0, shutdownGrace)), feedbackUrl,
                 ServiceLimits.fromEnvironment(System.getenv()));
-        NhanServer server = NhanServer.start(config);
+        EditorsConfig editors = EditorsConfig.defaults().withRequireKey(EditorsConfig.parseRequireKey(System.getenv("NHAN_REQUIRE_KEY")))
+                .withReview(reviewKeep, Duration.ofDays(reviewDays));
+        NhanServer server = NhanServer.start(config, editors);
         System.err.println("Nhãn is serving " + server.models().current().map(m -> m.id()).orElse("?") + " on http://" + host + ":" + server.port() + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -73,12 +73,12 @@ class ShutdownTest {
     }
 
     @Test
-    void adminRoutesAreOffWithoutAToken() throws Exception {
+    void adminRoutesNeedAnAdminKeyWhenNoTokenIsSet() throws Exception {
         try (NhanServer server = NhanServer.start(ServiceConfig.forBundle(TestModels.save(dir.resolve("model2")).path()))) {
             Http.Response r = new Http(server.port()).request(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://127.0.0.1:" + server.port() + "/admin/reload")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
-            assertEquals(403, r.status());
-            assertEquals("admin_disabled", r.json().get("error").get("code").asText());
+            assertEquals(401, r.status());
+            assertEquals("unauthorized", r.json().get("error").get("code").asText());
         }
     }
 }

@@ -11,6 +11,7 @@ import vn.nhan.corpus.Corpus;
 import vn.nhan.data.Taxonomy;
 import vn.nhan.model.TrainingConfig;
 import vn.nhan.registry.ModelRegistry;
+import vn.nhan.registry.RetrainLock;
 import vn.nhan.train.TrainingJob;
 
 /**
@@ -19,7 +20,7 @@ import vn.nhan.train.TrainingJob;
  * service on a fresh machine.
  */
 @Command(name = "bootstrap", mixinStandardHelpOptions = true,
-        description = "Trains the default model into the registry if the registry has no current model (run by bin/nhan serve).")
+        description = "Trains the default model into the registry if the registry has no versions at all (run by bin/nhan serve).")
 final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-registry}", description = "Model registry directory (default: $NHAN_REGISTRY or registry).")
     Path registry;
@@ -33,10 +34,25 @@ final class BootstrapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelRegistry models = ModelRegistry.open(registry);
+        try (RetrainLock lock = RetrainLock.acquire(models, "bootstrap")) {
+            return bootstrap(models);
+        } catch (RetrainLock.HeldException e) {
+            System.err.println("nhan bootstrap: " + e.getMessage());
+            return RetrainCommand.LOCKED;
+        }
+    }
+
+    /** Trains only into a registry with no versions at all; one with versions but no current model is for a person to fix. */
+    private int bootstrap(ModelRegistry models) throws Exception {
         Optional<String> current = models.currentVersion();
         if (current.isPresent()) {
             System.err.println("registry " + models.root() + " serves model " + current.get());
             return 0;
+        }
+        List<String> versions = models.versions();
+        if (!versions.isEmpty()) {
+            throw new IllegalStateException("registry " + models.root() + " has " + versions.size() + " versions but no current model; "
+                    + "choose one with: bin/nhan models promote " + versions.get(versions.size() - 1) + " --registry " + models.root());
         }
         ConsoleProgress progress = new ConsoleProgress(System.err);
         progress.message("registry " + models.root() + " has no model yet: training the default model");

@@ -11,9 +11,11 @@ import vn.nhan.bundle.BundleManifest;
 import vn.nhan.bundle.Headline;
 import vn.nhan.bundle.ModelBundle;
 import vn.nhan.registry.ModelRegistry;
+import vn.nhan.registry.RetrainLock;
 
 /** {@code nhan models}: list, promote, roll back and prune the registry's versions. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Manages the model registry's versions.",
+@Command(name = "models", mixinStandardHelpOptions = true, description = {"Manages the model registry's versions. promote, rollback and prune take",
+        "the registry's job lock (as retrain does): exit code " + RetrainCommand.LOCKED + " when another job holds it."},
         subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Promote.class, ModelsCommand.Rollback.class, ModelsCommand.Prune.class})
 final class ModelsCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -32,6 +34,23 @@ final class ModelsCommand implements Runnable {
         ModelRegistry open() throws java.io.IOException {
             return ModelRegistry.open(registry);
         }
+
+        /** Runs a change of the registry under its job lock; exit code 4 when another job holds it. */
+        int locked(String job, RegistryChange change) throws Exception {
+            ModelRegistry models = open();
+            try (RetrainLock lock = RetrainLock.acquire(models, job)) {
+                change.run(models);
+                return 0;
+            } catch (RetrainLock.HeldException e) {
+                System.err.println("nhan models " + job + ": " + e.getMessage());
+                return RetrainCommand.LOCKED;
+            }
+        }
+    }
+
+    /** A change made while holding the lock. */
+    interface RegistryChange {
+        void run(ModelRegistry models) throws Exception;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the versions, marking the current one, with their cross-validated micro-F1.")
@@ -64,9 +83,10 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            open().promote(version, "promoted by hand");
-            System.out.println("current model: " + version);
-            return 0;
+            return locked("promote", models -> {
+                models.promote(version, "promoted by hand");
+                System.out.println("current model: " + version);
+            });
         }
     }
 
@@ -74,9 +94,7 @@ final class ModelsCommand implements Runnable {
     static final class Rollback extends RegistryOption implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            String version = open().rollback("rolled back by hand");
-            System.out.println("current model: " + version);
-            return 0;
+            return locked("rollback", models -> System.out.println("current model: " + models.rollback("rolled back by hand")));
         }
     }
 
@@ -87,9 +105,10 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<String> deleted = open().prune(keep);
-            System.out.println(deleted.isEmpty() ? "nothing to prune" : "deleted " + String.join(", ", deleted));
-            return 0;
+            return locked("prune", models -> {
+                List<String> deleted = models.prune(keep);
+                System.out.println(deleted.isEmpty() ? "nothing to prune" : "deleted " + String.join(", ", deleted));
+            });
         }
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code nhan} command line: train, evaluate and classify offline. */
 @Command(name = "nhan", mixinStandardHelpOptions = true, versionProvider = NhanCli.Version.class,
         description = "Nhãn: multi-label topic classifier for Vietnamese news.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, StatsCommand.class, BenchmarkCommand.class, BootstrapCommand.class, RetrainCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, StatsCommand.class, BenchmarkCommand.class, BootstrapCommand.class, RetrainCommand.class, ModelsCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class NhanCli implements Runnable {
     /** "Nhãn" and the version of this build, from the poms (see {@link Libraries}). */
     static final class Version implements CommandLine.IVersionProvider {

@@ -9,16 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import vn.nhan.bundle.BundleException;
 import vn.nhan.bundle.Headline;
 import vn.nhan.bundle.ModelBundle;
 import vn.nhan.corpus.Corpus;
 import vn.nhan.corpus.CorpusReader;
 import vn.nhan.data.Document;
 import vn.nhan.data.Taxonomy;
-import vn.nhan.eval.LabelEvaluation;
-import vn.nhan.eval.MultiLabelEvaluation;
 import vn.nhan.feedback.Feedback;
 import vn.nhan.feedback.FeedbackStore;
+import vn.nhan.feedback.RecentArticle;
+import vn.nhan.model.Classifier;
 import vn.nhan.model.ClassifierEvaluator;
 import vn.nhan.model.ProgressListener;
 import vn.nhan.model.TrainingConfig;
@@ -26,12 +28,14 @@ import vn.nhan.registry.ModelRegistry;
 import vn.nhan.registry.RetrainLock;
 
 /**
- * A scheduled retraining: builds the training set (base corpus, extra labelled files, editors'
- * feedback overriding documents with the same id), trains a challenger, evaluates it and the
- * current model (champion) on the same fixed test split, and promotes the challenger only when its
- * micro-F1 is at least the champion's plus {@code minGain} and no label's F1 falls by more than
- * {@code maxLabelDrop}. Holds the registry's job lock; every step is recorded in the history, and
- * the registry changes only by atomic renames, so a crash at any point leaves it consistent.
+ * A scheduled retraining: sorts the editors' corrections ({@link FeedbackTriage}: copies of test
+ * texts and unapproved replacements of base-corpus documents left out, one article in five held
+ * out), trains a challenger with the champion's recorded configuration and taxonomy (except what
+ * the command overrides), judges it against the champion ({@link RetrainGate}: the fixed test
+ * split, the held-out corrections, the churn on held-out and recent articles) and promotes it only
+ * when the gate has no objection. Holds the registry's job lock; every step is recorded in the
+ * history, and the registry changes only by atomic renames, so a crash at any point leaves it
+ * consistent.
  */
 public final class RetrainJob {
     /** What the job decided. */
@@ -41,9 +45,13 @@ public final class RetrainJob {
     public record Result(Outcome outcome, String challenger, String champion, String reason) {
     }
 
-    /** Everything a run needs. */
-    public record Settings(Path registry, List<Path> corpora, Path test, TrainingJob.TaxonomySource taxonomy, String feedbackUrl,
-                           Instant feedbackSince, double minGain, double maxLabelDrop, TrainingConfig config) {
+    /**
+     * Everything a run needs. {@code taxonomy} null means the champion's taxonomy (the default file
+     * for the first model); {@code overrides} changes the champion's configuration (the defaults for
+     * the first model) only where the command asked.
+     */
+    public record Settings(Path registry, List<Path> corpora, Path test, TrainingJob.TaxonomySource taxonomy, Path defaultTaxonomy,
+                           String feedbackUrl, Instant feedbackSince, GateConfig gate, UnaryOperator<TrainingConfig> overrides) {
     }
 
     private final Settings settings;
@@ -68,82 +76,90 @@ public final class RetrainJob {
     }
 
     private Result retrain(ModelRegistry registry) throws IOException {
-        Corpus base = TrainingJob.readAll(settings.corpora());
-        List<Feedback> feedback = feedback();
-        Corpus corpus = new Corpus(merge(base.documents(), feedback), base.sources(), base.ownTaxonomy());
-        Taxonomy taxonomy = TrainingJob.taxonomy(settings.taxonomy(), corpus);
-        List<Document> test = CorpusReader.read(settings.test()).documents();
-        registry.record("training", null, Map.of("documents", corpus.documents().size(), "feedback", feedback.size(),
-                "sources", corpus.sources()));
-        ModelBundle challengerBundle = new TrainingJob(settings.config(), progress).run(corpus, taxonomy, registry.stagingPath());
-        String challenger = registry.add(challengerBundle.path());
         Optional<String> champion = registry.currentVersion();
-        MultiLabelEvaluation challengerScore = evaluate(ModelBundle.load(registry.bundlePath(challenger)), test);
+        ModelBundle championBundle = champion.isPresent() ? ModelBundle.load(registry.bundlePath(champion.get())) : null;
+        Corpus base = TrainingJob.readAll(settings.corpora());
+        Taxonomy taxonomy = settings.taxonomy() != null || championBundle == null
+                ? TrainingJob.taxonomy(settings.taxonomy() != null ? settings.taxonomy() : new TrainingJob.TaxonomySource.Default(settings.defaultTaxonomy()), base)
+                : championBundle.classifier().taxonomy();
+        TrainingConfig config = settings.overrides().apply(championBundle != null ? championConfig(championBundle) : TrainingConfig.defaults());
+        List<Document> test = CorpusReader.read(settings.test()).documents();
+        FeedbackStoreContents stored = feedback();
+        FeedbackTriage triage = FeedbackTriage.of(stored.feedback(), base.documents(), test, taxonomy);
+        triage.excluded().forEach(x -> progress.message("left out correction " + x.feedbackId() + " of " + x.documentId() + ": " + x.reason()));
+        Corpus corpus = new Corpus(triage.training(), base.sources(), base.ownTaxonomy());
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("documents", corpus.documents().size());
+        training.put("feedback", stored.feedback().size());
+        training.put("sources", corpus.sources());
+        training.put("configuration_from", champion.orElse("defaults"));
+        training.put("training_config", config);
+        training.put("corrections", triage.summary());
+        registry.record("training", null, training);
+        ModelBundle challengerBundle = new TrainingJob(config, progress).run(corpus, taxonomy, registry.stagingPath());
+        String challenger = registry.add(challengerBundle.path());
+        Classifier challengerModel = ModelBundle.load(registry.bundlePath(challenger)).classifier();
+        CorpusReader.checkLabels(test, challengerModel.taxonomy());
         if (champion.isEmpty()) {
-            registry.record("evaluated", challenger, Map.of("test", settings.test().toString(), "challenger", Headline.of(challengerScore)));
+            registry.record("evaluated", challenger, Map.of("test", settings.test().toString(),
+                    "challenger", Headline.of(ClassifierEvaluator.evaluate(challengerModel, test).get(challengerModel.type()))));
             registry.promote(challenger, "first model of the registry");
             return new Result(Outcome.PROMOTED, challenger, null, "first model of the registry");
         }
-        MultiLabelEvaluation championScore = evaluate(ModelBundle.load(registry.bundlePath(champion.get())), test);
+        RetrainGate.Verdict verdict = new RetrainGate(settings.gate()).judge(championBundle.classifier(), challengerModel, test,
+                triage.heldOut(), stored.recent());
         Map<String, Object> evaluation = new LinkedHashMap<>();
-        evaluation.put("test", settings.test().toString());
+        evaluation.put("test_split", settings.test().toString());
         evaluation.put("champion", champion.get());
-        evaluation.put("champion_metrics", Headline.of(championScore));
-        evaluation.put("challenger_metrics", Headline.of(challengerScore));
+        evaluation.putAll(verdict.evaluation());
         registry.record("evaluated", challenger, evaluation);
-        List<String> objections = objections(championScore, challengerScore);
-        if (!objections.isEmpty()) {
-            String reason = String.join("; ", objections);
+        if (!verdict.promote()) {
+            String reason = String.join("; ", verdict.objections());
             registry.record("refused", challenger, Map.of("champion", champion.get(), "reason", reason));
             progress.message("refused " + challenger + ": " + reason + "; " + champion.get() + " keeps serving");
             return new Result(Outcome.REFUSED, challenger, champion.get(), reason);
         }
-        String reason = String.format("micro-F1 %.4f against the champion's %.4f (min gain %.4f)",
-                challengerScore.microF1(), championScore.microF1(), settings.minGain());
+        String reason = "passed the gate: " + summary(verdict.evaluation());
         registry.promote(challenger, reason);
         progress.message("promoted " + challenger + ": " + reason);
         return new Result(Outcome.PROMOTED, challenger, champion.get(), reason);
     }
 
-    /** Why the challenger may not replace the champion (empty when it may). */
-    List<String> objections(MultiLabelEvaluation champion, MultiLabelEvaluation challenger) {
-        List<String> out = new ArrayList<>();
-        if (challenger.microF1() - champion.microF1() < settings.minGain() - 1e-12) {
-            out.add(String.format("micro-F1 %.4f is below the champion's %.4f plus the min gain %.4f",
-                    challenger.microF1(), champion.microF1(), settings.minGain()));
+    private static TrainingConfig championConfig(ModelBundle champion) throws BundleException {
+        TrainingConfig recorded = champion.manifest().trainingConfig();
+        if (recorded == null) {
+            throw new BundleException("the champion " + champion.version() + " records no training_config to retrain with");
         }
-        for (Map.Entry<String, LabelEvaluation> e : challenger.perLabel().entrySet()) {
-            LabelEvaluation before = champion.perLabel().get(e.getKey());
-            if (before != null && before.support() > 0 && before.f1() - e.getValue().f1() > settings.maxLabelDrop() + 1e-12) {
-                out.add(String.format("%s F1 falls from %.3f to %.3f (more than %.2f)", e.getKey(), before.f1(), e.getValue().f1(), settings.maxLabelDrop()));
-            }
-        }
-        return out;
+        return recorded;
     }
 
-    private MultiLabelEvaluation evaluate(ModelBundle bundle, List<Document> test) throws IOException {
-        CorpusReader.checkLabels(test, bundle.classifier().taxonomy());
-        return ClassifierEvaluator.evaluate(bundle.classifier(), test).get(bundle.classifier().type());
+    @SuppressWarnings("unchecked")
+    private String summary(Map<String, Object> evaluation) {
+        Map<String, Object> test = (Map<String, Object>) evaluation.get("test");
+        Headline champion = (Headline) test.get("champion");
+        Headline challenger = (Headline) test.get("challenger");
+        Map<String, Object> churn = (Map<String, Object>) evaluation.get("churn");
+        return String.format("test micro-F1 %.4f against the champion's %.4f (min gain %.4f); churn %.3f of %s articles",
+                challenger.microF1(), champion.microF1(), settings.gate().minGain(),
+                ((Number) churn.get("churn")).doubleValue(), churn.get("articles"));
     }
 
-    private List<Feedback> feedback() throws IOException {
+    private record FeedbackStoreContents(List<Feedback> feedback, List<Document> recent) {
+    }
+
+    private FeedbackStoreContents feedback() throws IOException {
         if (settings.feedbackUrl() == null) {
-            return List.of();
+            return new FeedbackStoreContents(List.of(), List.of());
         }
         try (FeedbackStore store = FeedbackStore.open(settings.feedbackUrl())) {
-            return store.since(settings.feedbackSince() == null ? Instant.EPOCH : settings.feedbackSince());
+            List<Feedback> feedback = store.since(settings.feedbackSince() == null ? Instant.EPOCH : settings.feedbackSince());
+            List<Document> recent = new ArrayList<>();
+            for (RecentArticle a : store.recent()) {
+                recent.add(new Document("recent#" + a.id(), a.title(), a.text(), List.of(), "recent"));
+            }
+            return new FeedbackStoreContents(feedback, recent);
         } catch (SQLException e) {
             throw new IOException("cannot read feedback from " + settings.feedbackUrl() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The corpus with feedback applied: a correction replaces the document with the same id; the latest wins. */
-    static List<Document> merge(List<Document> corpus, List<Feedback> feedback) {
-        Map<String, Document> byId = new LinkedHashMap<>();
-        corpus.forEach(d -> byId.put(d.id(), d));
-        for (Feedback f : feedback) {
-            byId.put(f.documentId(), new Document(f.documentId(), f.title(), f.text(), f.labels(), "feedback#" + f.id()));
-        }
-        return new ArrayList<>(byId.values());
     }
 }

@@ -96,24 +96,58 @@ class RetrainTest {
         assertTrue(((String) promoted.get("reason")).contains("micro-F1"), promoted.toString());
     }
 
+    /** Forty made-up market reports on the gold price, different in their figures and wording. */
+    static List<Document> goldPriceArticles() {
+        String[] markets = {"SJC", "DOJI", "PNJ", "Bảo Tín Minh Châu", "Phú Quý"};
+        String[] moves = {"tăng", "giảm", "đứng yên", "tăng mạnh", "giảm nhẹ"};
+        List<Document> out = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String m = markets[i % markets.length];
+            String move = moves[(i / 5) % moves.length];
+            out.add(new Document("gold-" + i, "Giá vàng " + m + " sáng " + (i + 1) + "/11 " + move,
+                    "Sáng ngày " + (i + 1) + "/11, giá vàng miếng " + m + " " + move + " " + (50 + i * 10) + " nghìn đồng mỗi lượng, niêm yết ở mức "
+                            + (80 + i % 7) + "," + (i * 3 % 10) + " triệu đồng mua vào. Giá vàng thế giới " + move + " theo đồng USD; "
+                            + "các nhà đầu tư chờ quyết định lãi suất của ngân hàng trung ương. Chênh lệch giữa giá mua và giá bán ở mức "
+                            + (1 + i % 3) + " triệu đồng. Giá vàng nhẫn tròn trơn cũng " + move + ".", List.of()));
+        }
+        return out;
+    }
+
     @Test
     @Order(3)
-    void aChallengerTrainedOnMislabelledFeedbackIsRefusedAndTheChampionKeepsServing() throws Exception {
+    void thePoisoningOfTheIssueIsRefusedTestCopiesAndBaseReplacementsAreLeftOut() throws Exception {
         String champion = registry().currentVersion().orElseThrow();
         List<Document> docs = CorpusReader.read(corpus).documents();
+        List<Document> testDocs = CorpusReader.read(test).documents();
         try (FeedbackStore store = FeedbackStore.open(FeedbackStore.sqliteUrl(registryDir))) {
-            for (Document d : docs.subList(0, 100)) {
-                List<String> wrong = d.labels().contains("epidemic-response") ? List.of("culture-arts") : List.of("epidemic-response");
-                store.add(new Feedback(0, d.id(), d.title(), d.text(), wrong, d.labels(), champion, null));
+            for (int i = 0; i < testDocs.size(); i++) {
+                Document d = testDocs.get(i);
+                store.add(Feedback.of("copy-" + i, d.title(), "  " + d.text().toUpperCase(java.util.Locale.ROOT) + " ", d.labels(), List.of(), champion, "mallory"));
             }
+            for (Document d : goldPriceArticles()) {
+                store.add(Feedback.of(d.id(), d.title(), d.text(), List.of("ideology-defense"), List.of(), champion, "mallory"));
+            }
+            Document base = docs.get(0);
+            store.add(Feedback.of(base.id(), base.title(), base.text(), List.of("epidemic-response"), base.labels(), champion, "mallory"));
         }
         CliRunner.Result run = retrain();
         assertEquals(3, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().startsWith("refused "), run.out());
         assertEquals(champion, registry().currentVersion().orElseThrow());
-        Map<String, Object> refused = registry().history().get(registry().history().size() - 1);
+        List<Map<String, Object>> history = registry().history();
+        Map<String, Object> training = history.stream().filter(e -> "training".equals(e.get("event"))).reduce((a, b) -> b).orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> corrections = (Map<String, Object>) training.get("corrections");
+        assertEquals(testDocs.size() + 1, corrections.get("excluded"), corrections.toString());
+        String exclusions = corrections.get("exclusions").toString();
+        assertTrue(exclusions.contains("copy of a test-split document"), exclusions);
+        assertTrue(exclusions.contains("document_id=" + docs.get(0).id()) && exclusions.contains("needs an admin's override"), exclusions);
+        Map<String, Object> evaluated = history.get(history.size() - 2);
+        assertEquals("evaluated", evaluated.get("event"));
+        assertTrue(evaluated.containsKey("test") && evaluated.containsKey("held_out") && evaluated.containsKey("churn"), evaluated.toString());
+        Map<String, Object> refused = history.get(history.size() - 1);
         assertEquals("refused", refused.get("event"));
-        assertTrue(((String) refused.get("reason")).contains("below the champion's"), refused.toString());
+        assertTrue(((String) refused.get("reason")).contains("changes the labels of"), refused.toString());
         Files.delete(registryDir.resolve("feedback.db"));
         Files.deleteIfExists(registryDir.resolve("feedback.db-wal"));
         Files.deleteIfExists(registryDir.resolve("feedback.db-shm"));
@@ -121,40 +155,134 @@ class RetrainTest {
 
     @Test
     @Order(4)
-    void rollbackReturnsToThePreviousModel() throws IOException {
-        List<String> versions = registry().versions();
-        String current = registry().currentVersion().orElseThrow();
-        CliRunner.Result run = CliRunner.run("models", "rollback", "--registry", registryDir.toString());
-        assertEquals(0, run.exitCode(), run.err());
-        String now = registry().currentVersion().orElseThrow();
-        assertEquals(versions.get(0), now);
-        assertNotEquals(current, now);
-        assertEquals("rolled-back", events().get(events().size() - 1));
-        CliRunner.Result list = CliRunner.run("models", "list", "--registry", registryDir.toString());
-        assertTrue(list.out().contains("* " + now), list.out());
-        assertEquals(3, list.out().lines().count(), list.out());
+    void theChallengerIsTrainedWithTheChampionsConfigurationExceptWhatIsGiven() throws IOException {
+        CliRunner.Result first = retrain("--folds", "3", "--neural-dim", "16", "--approve", "--min-gain", "-1", "--max-label-drop", "1");
+        assertEquals(0, first.exitCode(), first.out() + first.err());
+        Map<String, Object> championConfig = config(registry().currentVersion().orElseThrow());
+        assertEquals(3, ((Number) championConfig.get("folds")).intValue());
+        CliRunner.Result second = retrain("--seed", "7", "--approve", "--min-gain", "-1", "--max-label-drop", "1");
+        assertEquals(0, second.exitCode(), second.out() + second.err());
+        Map<String, Object> challengerConfig = config(registry().currentVersion().orElseThrow());
+        assertEquals(7, ((Number) challengerConfig.get("seed")).intValue());
+        Map<String, Object> expected = new java.util.LinkedHashMap<>(championConfig);
+        expected.put("seed", challengerConfig.get("seed"));
+        assertEquals(expected, challengerConfig);
+    }
+
+    static Map<String, Object> config(String version) throws IOException {
+        vn.nhan.bundle.ModelBundle.load(registry().bundlePath(version)); // a valid bundle
+        @SuppressWarnings("unchecked")
+        Map<String, Object> manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(registry().bundlePath(version).resolve("manifest.json").toFile(), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> c = (Map<String, Object>) manifest.get("training_config");
+        return c;
+    }
+
+    @Test
+    @Order(4)
+    void gateFlagsOutOfRangeAreUsageErrors() {
+        for (String[] flag : List.of(new String[] {"--max-churn", "NaN"}, new String[] {"--max-churn", "1.5"},
+                new String[] {"--max-label-drop", "-0.1"}, new String[] {"--min-gain", "Infinity"}, new String[] {"--max-churn", "lots"})) {
+            CliRunner.Result run = retrain(flag);
+            assertEquals(2, run.exitCode(), String.join(" ", flag) + ": " + run.err());
+        }
     }
 
     @Test
     @Order(5)
+    void rollbackReturnsToThePreviousModel() throws IOException {
+        String current = registry().currentVersion().orElseThrow();
+        String previous = (String) registry().history().stream().filter(e -> "promoted".equals(e.get("event"))).reduce((a, b) -> b).orElseThrow().get("previous");
+        CliRunner.Result run = CliRunner.run("models", "rollback", "--registry", registryDir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String now = registry().currentVersion().orElseThrow();
+        assertEquals(previous, now);
+        assertNotEquals(current, now);
+        assertEquals("rolled-back", events().get(events().size() - 1));
+        CliRunner.Result list = CliRunner.run("models", "list", "--registry", registryDir.toString());
+        assertTrue(list.out().contains("* " + now), list.out());
+        assertEquals(registry().versions().size(), list.out().lines().count(), list.out());
+    }
+
+    @Test
+    @Order(6)
     void pruneKeepsTheCurrentModelAndItsPredecessor() throws IOException {
         String current = registry().currentVersion().orElseThrow();
+        int before = registry().versions().size();
         CliRunner.Result run = CliRunner.run("models", "prune", "--keep", "1", "--registry", registryDir.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> left = registry().versions();
         assertTrue(left.contains(current), left.toString());
-        assertTrue(left.size() <= 2, left.toString());
+        String rollbackTarget = (String) registry().history().stream().filter(e -> current.equals(e.get("version"))
+                && ("promoted".equals(e.get("event")) || "rolled-back".equals(e.get("event")))).reduce((a, b) -> b).orElseThrow().get("previous");
+        assertTrue(left.contains(rollbackTarget), left.toString());
+        assertTrue(left.size() < before, "nothing was pruned: " + left);
         CliRunner.Result promote = CliRunner.run("models", "promote", left.get(left.size() - 1), "--registry", registryDir.toString());
         assertEquals(0, promote.exitCode(), promote.err());
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aSecondRetrainWhileOneRunsExitsWithItsOwnCode() throws IOException {
         try (RetrainLock held = RetrainLock.acquire(registry())) {
             CliRunner.Result run = retrain();
             assertEquals(4, run.exitCode(), run.err());
-            assertTrue(run.err().contains("another retrain job is running on registry"), run.err());
+            assertTrue(run.err().contains("another job is changing registry"), run.err());
         }
+    }
+
+    @Test
+    @Order(8)
+    void aRollbackDuringARetrainWaitsItsTurnInsteadOfBeingOverwritten() throws IOException {
+        String current = registry().currentVersion().orElseThrow();
+        int events = registry().history().size();
+        try (RetrainLock retrainRunning = RetrainLock.acquire(registry(), "retrain")) {
+            for (String[] command : List.of(new String[] {"rollback"}, new String[] {"promote", registry().versions().get(0)},
+                    new String[] {"prune", "--keep", "1"})) {
+                List<String> args = new java.util.ArrayList<>(List.of("models"));
+                args.addAll(List.of(command));
+                args.addAll(List.of("--registry", registryDir.toString()));
+                CliRunner.Result run = CliRunner.run(args.toArray(String[]::new));
+                assertEquals(4, run.exitCode(), command[0] + ": " + run.err());
+                assertTrue(run.err().contains("(retrain, pid "), run.err());
+            }
+            CliRunner.Result bootstrap = CliRunner.run("bootstrap", "--registry", registryDir.toString());
+            assertEquals(4, bootstrap.exitCode(), bootstrap.err());
+        }
+        assertEquals(current, registry().currentVersion().orElseThrow());
+        assertEquals(events, registry().history().size());
+        CliRunner.Result after = CliRunner.run("models", "rollback", "--registry", registryDir.toString());
+        assertEquals(0, after.exitCode(), after.err());
+    }
+
+    @Test
+    @Order(9)
+    void twoBundlesWithTheSameVersionGetDistinctRegistryVersions() throws IOException {
+        ModelRegistry registry = registry();
+        String current = registry.currentVersion().orElseThrow();
+        Path copy = registry.stagingPath();
+        copyTree(registry.bundlePath(current), copy);
+        String added = registry.add(copy);
+        assertEquals(current + "-2", added);
+        assertTrue(Files.isDirectory(registry.bundlePath(current)) && Files.isDirectory(registry.bundlePath(added)));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    @Test
+    @Order(10)
+    void bootstrapRefusesARegistryWithVersionsButNoCurrentModel() throws IOException {
+        Files.delete(registry().currentFile());
+        CliRunner.Result run = CliRunner.run("bootstrap", "--registry", registryDir.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("versions but no current model; choose one with: bin/nhan models promote"), run.err());
+        assertTrue(registry().currentVersion().isEmpty());
     }
 }

@@ -6,39 +6,61 @@ import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.nhan.data.Taxonomy;
 import vn.nhan.feedback.Feedback;
+import vn.nhan.feedback.FeedbackSplit;
 import vn.nhan.feedback.FeedbackStore;
+import vn.nhan.service.EditorsConfig;
 import vn.nhan.service.ServiceConfig;
+import vn.nhan.service.auth.Principal;
+import vn.nhan.service.auth.Role;
 import vn.nhan.service.model.LoadedModel;
 import vn.nhan.service.model.ModelHolder;
 
 /**
- * POST /v1/feedback stores an editor's correction (labels checked against the served taxonomy)
- * and answers 201 once it is committed; GET /v1/feedback?since=DATE lists them (admin token).
+ * POST /v1/feedback stores an editor's correction (labels and predicted labels checked against the
+ * served taxonomy, no duplicates, sizes capped) with the editor's name, and answers 201 once it is
+ * committed; {@code override_base: true} (admin keys only) lets it replace a base-corpus document
+ * of the same id when retraining. GET /v1/feedback lists them, a page at a time. Both need an
+ * editor or admin key. A store that is busy or down gives 503 with Retry-After.
  */
 public final class FeedbackRoutes {
-    private static final Set<String> FIELDS = Set.of("id", "title", "text", "labels", "predicted");
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackRoutes.class);
+    private static final Set<String> FIELDS = Set.of("id", "title", "text", "labels", "predicted", "override_base");
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
     private final FeedbackStore store;
     private final ModelHolder models;
     private final ServiceConfig config;
+    private final EditorsConfig editors;
 
-    public FeedbackRoutes(FeedbackStore store, ModelHolder models, ServiceConfig config) {
+    public FeedbackRoutes(FeedbackStore store, ModelHolder models, ServiceConfig config, EditorsConfig editors) {
         this.store = store;
         this.models = models;
         this.config = config;
+        this.editors = editors;
     }
 
     public void register(Javalin app) {
-        app.post("/v1/feedback", this::add);
-        app.get("/v1/feedback", this::list);
+        app.post("/v1/feedback", this::add, Role.EDITOR);
+        app.get("/v1/feedback", this::list, Role.EDITOR);
+        app.exception(SQLException.class, (e, ctx) -> {
+            LOG.warn("feedback store unavailable on {} {}: {}", ctx.method().name(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "5");
+            ctx.status(503).json(Map.of("error", Map.of("code", "store_unavailable",
+                    "message", "the feedback store is busy or unavailable; retry shortly (nothing was stored)")));
+        });
     }
 
     private void add(Context ctx) throws SQLException {
+        Principal editor = Principal.of(ctx);
         JsonNode body = JsonBody.object(ctx, config.maxBodyBytes());
         body.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
@@ -49,37 +71,48 @@ public final class FeedbackRoutes {
         if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()) {
             throw ApiError.badRequest("id is required: the article's id, a non-empty string or an integer");
         }
+        String documentId = capped("id", id.asText().strip(), editors.maxIdChars());
         JsonNode text = body.get("text");
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
             throw ApiError.badRequest("text is required and must be a non-empty string");
         }
+        capped("text", text.asText(), editors.maxTextChars());
         JsonNode title = body.get("title");
         if (title != null && !title.isNull() && !title.isTextual()) {
             throw ApiError.badRequest("title must be a string");
         }
-        LoadedModel model = Readiness.model(models);
-        List<String> labels = strings(body.get("labels"), "labels", true);
-        Taxonomy taxonomy = model.classifier().taxonomy();
-        for (int i = 0; i < labels.size(); i++) {
-            if (taxonomy.indexOf(labels.get(i)) < 0) {
-                throw ApiError.badRequest("labels[" + i + "] '" + labels.get(i) + "' is not in the taxonomy (known: " + String.join(", ", taxonomy.ids()) + ")");
-            }
+        String titleText = title == null || title.isNull() ? null : capped("title", title.asText(), editors.maxTitleChars());
+        JsonNode override = body.get("override_base");
+        if (override != null && !override.isNull() && !override.isBoolean()) {
+            throw ApiError.badRequest("override_base must be true or false");
         }
-        List<String> predicted = strings(body.get("predicted"), "predicted", false);
-        Feedback stored = store.add(new Feedback(0, id.asText(), title == null || title.isNull() ? null : title.asText(), text.asText(),
-                labels, predicted, model.version(), null));
+        boolean overrideBase = override != null && override.asBoolean(false);
+        if (overrideBase && !editor.isAdmin()) {
+            throw new ApiError(403, "forbidden", "override_base (replacing a base-corpus document when retraining) needs an admin key; the key '"
+                    + editor.name() + "' is " + editor.role().id());
+        }
+        LoadedModel model = Readiness.model(models);
+        Taxonomy taxonomy = model.classifier().taxonomy();
+        List<String> labels = labels(body.get("labels"), "labels", true, taxonomy);
+        List<String> predicted = labels(body.get("predicted"), "predicted", false, taxonomy);
+        Feedback stored = store.add(Feedback.of(documentId, titleText, text.asText(), labels, predicted, model.version(), editor.name())
+                .withOverrideBase(overrideBase));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", stored.id());
         out.put("document_id", stored.documentId());
+        out.put("editor", stored.editor());
+        out.put("held_out", FeedbackSplit.isHeldOut(stored.documentId()));
         out.put("received", stored.received().toString());
         ctx.status(201).json(out);
     }
 
     private void list(Context ctx) throws SQLException {
-        AdminRoutes.authorize(ctx, config.adminToken());
         Instant since = since(ctx.queryParam("since"));
+        int limit = integer(ctx.queryParam("limit"), "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        long after = integer(ctx.queryParam("after"), "after", 0, 0, Long.MAX_VALUE);
+        List<Feedback> page = store.page(since, after, limit);
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Feedback f : store.since(since)) {
+        for (Feedback f : page) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", f.id());
             m.put("document_id", f.documentId());
@@ -88,10 +121,17 @@ public final class FeedbackRoutes {
             m.put("labels", f.labels());
             m.put("predicted", f.predicted());
             m.put("model_version", f.modelVersion());
+            m.put("editor", f.editor());
+            m.put("override_base", f.overrideBase());
+            m.put("held_out", FeedbackSplit.isHeldOut(f.documentId()));
             m.put("received", f.received().toString());
             items.add(m);
         }
-        ctx.json(Map.of("since", since.toString(), "feedback", items));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("since", since.toString());
+        out.put("feedback", items);
+        out.put("next_after", page.size() == limit ? page.get(page.size() - 1).id() : null);
+        ctx.json(out);
     }
 
     static Instant since(String value) {
@@ -102,7 +142,33 @@ public final class FeedbackRoutes {
         }
     }
 
-    private static List<String> strings(JsonNode node, String field, boolean required) {
+    private static long integer(String value, String name, long fallback, long least, long most) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= least && n <= most) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiError.badRequest(name + " must be an integer from " + least + " to " + most + ", got '" + value + "'");
+    }
+
+    private static int integer(String value, String name, int fallback, int least, int most) {
+        return (int) integer(value, name, (long) fallback, least, (long) most);
+    }
+
+    private static String capped(String field, String value, int most) {
+        if (value.length() > most) {
+            throw new ApiError(413, "too_large", field + " has " + value.length() + " characters; at most " + most + " are accepted");
+        }
+        return value;
+    }
+
+    private static List<String> labels(JsonNode node, String field, boolean required, Taxonomy taxonomy) {
         List<String> out = new ArrayList<>();
         if (node == null || node.isNull()) {
             if (required) {
@@ -113,11 +179,19 @@ public final class FeedbackRoutes {
         if (!node.isArray()) {
             throw ApiError.badRequest(field + " must be an array of label ids");
         }
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             if (!node.get(i).isTextual()) {
                 throw ApiError.badRequest(field + "[" + i + "] must be a string");
             }
-            out.add(node.get(i).asText());
+            String label = node.get(i).asText();
+            if (taxonomy.indexOf(label) < 0) {
+                throw ApiError.badRequest(field + "[" + i + "] '" + label + "' is not in the taxonomy (known: " + String.join(", ", taxonomy.ids()) + ")");
+            }
+            if (!seen.add(label)) {
+                throw ApiError.badRequest(field + "[" + i + "] '" + label + "' is given twice");
+            }
+            out.add(label);
         }
         return out;
     }

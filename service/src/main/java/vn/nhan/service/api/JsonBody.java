@@ -30,6 +30,9 @@ public final class JsonBody {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
     }
 
+    /** The request attribute holding the parsed body. */
+    static final String ATTRIBUTE = "nhan.jsonBody";
+
     private JsonBody() {
     }
 
@@ -57,6 +60,7 @@ public final class JsonBody {
         if (!node.isObject()) {
             throw ApiError.badRequest("expected a JSON object, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
+        ctx.attribute(ATTRIBUTE, node); // the body can be read once; after-handlers (the review queue) read it here
         return node;
     }
 
