@@ -42,7 +42,9 @@ public final class JsonBody {
         if (ctx.contentLength() > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        return parse(read(ctx, maxBytes));
+        JsonNode node = parse(read(ctx, maxBytes));
+        ctx.attribute(ATTRIBUTE, node); // the body can be read once; after-handlers (the review queue) read it here
+        return node;
     }
 
     /** {@code bytes} as a JSON object: UTF-8, well-formed, no duplicate keys, nesting at most 64 deep. */
@@ -60,7 +62,6 @@ public final class JsonBody {
         if (!node.isObject()) {
             throw ApiError.badRequest("expected a JSON object, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
-        ctx.attribute(ATTRIBUTE, node); // the body can be read once; after-handlers (the review queue) read it here
         return node;
     }
 
