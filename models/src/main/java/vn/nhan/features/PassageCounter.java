@@ -29,7 +29,7 @@ final class PassageCounter implements NGramHasher.Sink {
         this.counter = new NGramCounter(expected);
         this.passages = passages;
         this.keepOccurrences = keepOccurrences;
-        int capacity = Math.max(256, expected * 2);
+        int capacity = passages.size() == 0 && !keepOccurrences ? 0 : Math.max(256, expected * 2);
         key = new int[capacity];
         passage = new int[capacity];
         if (keepOccurrences) {
@@ -55,6 +55,10 @@ final class PassageCounter implements NGramHasher.Sink {
 
     @Override
     public void accept(long k, int start, int end, int ngram, boolean strippedView) {
+        if (!keepOccurrences && passages.size() == 0) {
+            counter.index(k); // the whole article only: nothing to remember per occurrence
+            return;
+        }
         if (size == key.length) {
             grow();
         }
