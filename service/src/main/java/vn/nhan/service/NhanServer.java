@@ -48,10 +48,12 @@ public final class NhanServer implements AutoCloseable {
     private final RegistryWatcher watcher;
 
     private final FeedbackStore feedback;
+    private final ReviewRoutes review;
 
     private final List<String> routes;
 
-    private NhanServer(Javalin app, List<String> routes, ModelHolder models, RegistryWatcher watcher, FeedbackStore feedback) {
+    private NhanServer(Javalin app, List<String> routes, ModelHolder models, RegistryWatcher watcher, FeedbackStore feedback, ReviewRoutes review) {
+        this.review = review;
         this.app = app;
         this.routes = routes;
         this.models = models;
@@ -110,7 +112,8 @@ public final class NhanServer implements AutoCloseable {
         new ModelRoutes(models).register(app);
         new AdminRoutes(models, () -> currentBundle(config, registry)).register(app);
         new FeedbackRoutes(feedback, models, config, editors).register(app);
-        new ReviewRoutes(feedback, models, editors).register(app);
+        ReviewRoutes review = new ReviewRoutes(feedback, models, editors);
+        review.register(app);
         new WebRoutes().register(app);
         extraRoutes.accept(app);
         app.get("/metrics", ctx -> {
@@ -131,7 +134,7 @@ public final class NhanServer implements AutoCloseable {
             throw new IOException("cannot start the HTTP server on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         LOG.info("serving model {} on http://{}:{}/", loaded.id(), config.host(), app.port());
-        return new NhanServer(app, List.copyOf(routes), models, watcher, feedback);
+        return new NhanServer(app, List.copyOf(routes), models, watcher, feedback, review);
     }
 
     /** The port the service was asked to listen on is taken. */
@@ -261,6 +264,11 @@ public final class NhanServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Waits until the review queue has stored every article classified so far (for tests). */
+    public boolean drainReviewQueue(java.time.Duration timeout) throws InterruptedException {
+        return review.drain(timeout);
+    }
+
     public ModelHolder models() {
         return models;
     }
@@ -277,6 +285,7 @@ public final class NhanServer implements AutoCloseable {
             watcher.close();
         }
         app.stop();
+        review.close();
         models.close();
         try {
             feedback.close();

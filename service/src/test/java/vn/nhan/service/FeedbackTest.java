@@ -214,16 +214,10 @@ class FeedbackTest {
                 "text", "Ban Tuyên giáo Tỉnh ủy họp sơ kết công tác tuyên giáo sáu tháng đầu năm."))).status());
         assertEquals(200, http.postJson("/v1/classify", Http.json(Map.of("text", "Giá vàng SJC sáng nay tăng 200 nghìn đồng mỗi lượng."))).status());
         assertEquals(401, http.get("/v1/review").status());
-        JsonNode articles = null;
-        for (int attempt = 0; attempt < 100; attempt++) { // the queue is written off the request path: bounded wait
-            Http.Response r = http.request(HttpRequest.newBuilder(URI.create(http.uri("/v1/review?limit=50"))).header("Authorization", "Bearer " + editorKey).GET());
-            assertEquals(200, r.status(), r.body());
-            articles = r.json().get("articles");
-            if (articles.size() >= 2) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        assertTrue(server.drainReviewQueue(java.time.Duration.ofSeconds(30)), "the review queue stores what was classified");
+        Http.Response reviewed = http.request(HttpRequest.newBuilder(URI.create(http.uri("/v1/review?limit=50"))).header("Authorization", "Bearer " + editorKey).GET());
+        assertEquals(200, reviewed.status(), reviewed.body());
+        JsonNode articles = reviewed.json().get("articles");
         assertTrue(articles.size() >= 2, String.valueOf(articles));
         for (int i = 1; i < articles.size(); i++) {
             assertTrue(articles.get(i - 1).get("margin").asDouble() <= articles.get(i).get("margin").asDouble(), articles.toString());

@@ -118,6 +118,13 @@ public final class ReviewRoutes implements AutoCloseable {
         ctx.json(Map.of("articles", items));
     }
 
+    /** Waits until every article handed to the queue so far is stored (for tests); false on timeout. */
+    public boolean drain(java.time.Duration timeout) throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        recorder.execute(done::countDown); // one thread, first in first out: runs after everything before it
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Waits briefly for the articles already queued to be kept. */
     @Override
     public void close() {
