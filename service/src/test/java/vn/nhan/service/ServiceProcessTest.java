@@ -32,10 +32,14 @@ class ServiceProcessTest {
         }
     }
 
+    /** Corrections need a key: the process is given a bootstrap admin token. */
+    static final String ADMIN_TOKEN = "process-test-admin-token";
+
     Process serve(Path model, int port) throws IOException {
         assertTrue(Files.exists(LAUNCHER.getParent().getParent().resolve("service/target/nhan-service.jar")), "run mvn package first");
         ProcessBuilder builder = new ProcessBuilder(List.of(LAUNCHER.toString(), "serve", "--model", model.toString(), "--port", String.valueOf(port)));
         builder.environment().put("NHAN_FEEDBACK_URL", vn.nhan.feedback.FeedbackStore.sqliteUrl(dir.resolve("registry")));
+        builder.environment().put("NHAN_ADMIN_TOKEN", ADMIN_TOKEN);
         return builder.redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + port + ".log").toFile()).start();
     }
 
@@ -66,8 +70,10 @@ class ServiceProcessTest {
         int port = freePort();
         Process process = serve(model, port);
         Http http = awaitReady(process, port);
-        Http.Response r = http.postJson("/v1/feedback", Http.json(java.util.Map.of("id", "kill-test", "text", "Hội nghị tập huấn báo cáo viên.",
-                "labels", List.of("training-course"))));
+        Http.Response r = http.request(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.uri("/v1/feedback")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Http.json(java.util.Map.of("id", "kill-test",
+                        "text", "Hội nghị tập huấn báo cáo viên.", "labels", List.of("training-course"))))));
         process.destroyForcibly();
         assertEquals(201, r.status(), r.body());
         long id = r.json().get("id").asLong();
