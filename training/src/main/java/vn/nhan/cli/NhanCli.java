@@ -36,9 +36,18 @@ public final class NhanCli implements Runnable {
         System.exit(run(args));
     }
 
+    /** Every subcommand answers -V with the version of the whole command line. */
+    private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+            shareVersion(sub, version);
+        }
+    }
+
     /** Runs the CLI and returns its exit code (0 ok, 1 failed, 2 usage error). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new NhanCli());
+        shareVersion(cli, cli.getCommandSpec().versionProvider());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("nhan " + commandLine.getCommandName() + ": " + CliErrors.describe(e));

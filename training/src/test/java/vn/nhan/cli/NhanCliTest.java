@@ -136,6 +136,17 @@ class NhanCliTest {
     }
 
     @Test
+    void everySubcommandPrintsTheVersion() {
+        String top = CliRun.of("-V").out().strip();
+        assertTrue(top.startsWith("Nhãn "), top);
+        for (String command : List.of("train", "classify", "evaluate", "retrain")) {
+            CliRun run = CliRun.of(command, "-V");
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(top, run.out().strip(), command + " -V");
+        }
+    }
+
+    @Test
     void aRegistryGivenAsTheModelIsRecognised() throws IOException {
         Path registry = dir.resolve("empty-registry");
         Files.createDirectories(registry.resolve("models"));
