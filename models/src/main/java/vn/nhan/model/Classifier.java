@@ -133,11 +133,6 @@ public final class Classifier {
         return new ArticleScores(all[0], perPassage, passages.blend(all[0], perPassage));
     }
 
-    /** The same as {@link #score}: every passage is scored whatever the blend weight (to explain a prediction). */
-    public ArticleScores scoreAllPassages(ArticleFeatures article, ModelType view) {
-        return score(article, view);
-    }
-
     /** Calibrated scores of {@code view}: row 0 the whole article, then each passage. */
     private float[][] calibrated(ArticleFeatures article, ModelType view) {
         ScoreCalibration calibration = calibration(view);
@@ -171,22 +166,13 @@ public final class Classifier {
         return scores(rows, type);
     }
 
-    /** Calibrated probabilities of one view. */
+    /**
+     * Calibrated probabilities of one view for bare feature vectors, one row each (whole-article
+     * scores without passages; articles are scored through {@link #score}).
+     */
     public float[][] scores(List<SparseVector> rows, ModelType view) {
         ScoreCalibration calibration = calibration(view);
         return calibration.apply(rawScores(rows, view));
-    }
-
-    /** Scores many feature vectors on all cores, in order. */
-    public float[][] scoresParallel(List<SparseVector> rows, ModelType view, int chunk) {
-        float[][] out = new float[rows.size()][];
-        IntStream.range(0, (rows.size() + chunk - 1) / chunk).parallel().forEach(c -> {
-            int from = c * chunk;
-            int to = Math.min(rows.size(), from + chunk);
-            float[][] part = scores(rows.subList(from, to), view);
-            System.arraycopy(part, 0, out, from, to - from);
-        });
-        return out;
     }
 
     float[][] rawScores(List<SparseVector> rows, ModelType view) {

@@ -99,16 +99,13 @@ public final class ClassifierTrainer {
             Models models = fitModels(cv, trainRows, config.seed() + f + 1);
             testRows.parallelStream().forEach(i -> {
                 ArticleFeatures article = models.features.vectorize(cv.articles().get(i));
-                List<SparseVector> rows = new ArrayList<>(article.passageCount() + 1);
-                rows.add(article.whole());
-                rows.addAll(java.util.Arrays.asList(article.passages()));
                 if (models.neural != null) {
-                    float[][] s = models.neural.scores(rows);
+                    float[][] s = models.neural.scoreArticle(article);
                     oofNeural[i] = s[0];
                     oofNeuralPassages[i] = java.util.Arrays.copyOfRange(s, 1, s.length);
                 }
                 if (models.linear != null) {
-                    float[][] s = models.linear.scores(rows);
+                    float[][] s = models.linear.scoreArticle(article);
                     oofLinear[i] = s[0];
                     oofLinearPassages[i] = java.util.Arrays.copyOfRange(s, 1, s.length);
                 }

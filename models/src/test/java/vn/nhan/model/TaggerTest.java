@@ -136,7 +136,7 @@ class TaggerTest {
     void passagesRaiseTheScoreOfALabelThatRestsOnOnePassage() {
         String text = OFF_TOPIC.repeat(6) + SPORT + " " + OFF_TOPIC.repeat(6);
         Classifier c = tagger.classifier();
-        ArticleScores s = c.scoreAllPassages(c.features().extractArticle(null, text, false), c.type());
+        ArticleScores s = c.score(c.features().extractArticle(null, text, false), c.type());
         int sport = c.taxonomy().indexOf(SyntheticCorpus.SPORT);
         float best = 0;
         for (float[] passage : s.passages()) {
