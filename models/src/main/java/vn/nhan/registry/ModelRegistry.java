@@ -39,6 +39,16 @@ public final class ModelRegistry {
         return new ModelRegistry(absolute);
     }
 
+    /**
+     * Whether {@code path} is a registry rather than a bundle: a directory without a
+     * {@code manifest.json} that holds {@code models/}, {@code current} or {@code history.jsonl}.
+     */
+    public static boolean isRegistry(Path path) {
+        return Files.isDirectory(path) && !Files.exists(path.resolve("manifest.json"))
+                && (Files.isDirectory(path.resolve("models")) || Files.exists(path.resolve("current"))
+                        || Files.exists(path.resolve("history.jsonl")));
+    }
+
     public Path root() {
         return root;
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import vn.nhan.bundle.BundleException;
 import vn.nhan.bundle.ModelBundle;
 import vn.nhan.model.ChunkedTagging;
+import vn.nhan.registry.ModelRegistry;
 
 /**
  * {@code nhan-spark classify}: labels a whole archive with Spark. Parses the arguments, checks the
@@ -31,7 +32,7 @@ public final class SparkClassify implements Callable<Integer> {
     /** The master when neither --master nor spark-submit gives one. */
     static final String DEFAULT_MASTER = "local[*]";
 
-    @Option(names = "--model", required = true, description = "Model bundle directory (on the driver; shipped to the executors).")
+    @Option(names = "--model", required = true, description = "Model bundle directory, or a model registry (its current model); on the driver, shipped to the executors.")
     Path model;
 
     @Option(names = "--input", required = true, description = "Input: a JSONL file, a directory of them, or Parquet (any Hadoop path: file:, hdfs:, s3a:...).")
@@ -59,7 +60,7 @@ public final class SparkClassify implements Callable<Integer> {
         if (chunk < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--chunk must be at least 1, got " + chunk);
         }
-        ModelBundle bundle = ModelBundle.load(model);
+        ModelBundle bundle = ModelBundle.load(bundleDirectory(model));
         try (SparkSession spark = session()) {
             org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(output);
             FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -102,6 +103,17 @@ public final class SparkClassify implements Callable<Integer> {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The bundle {@code --model} names: itself, or the current model of the registry it is. */
+    static Path bundleDirectory(Path model) throws IOException {
+        if (!ModelRegistry.isRegistry(model)) {
+            return model;
+        }
+        Path current = ModelRegistry.open(model).currentBundle().orElseThrow(() -> new IOException(
+                model + " is a model registry with no current model; pass a bundle directory, or a registry that serves one"));
+        System.err.println("using the current model of registry " + model + ": " + current.getFileName());
+        return current;
     }
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.map_values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,7 @@ import vn.nhan.bundle.ModelBundle;
 import vn.nhan.bundle.TrainingData;
 import vn.nhan.data.Document;
 import vn.nhan.data.Taxonomy;
+import vn.nhan.registry.ModelRegistry;
 import vn.nhan.model.ArticleLabels;
 import vn.nhan.model.ClassifierTrainer;
 import vn.nhan.model.ModelType;
@@ -176,6 +178,18 @@ class SparkClassifyTest {
             }
         }
         assertSameAsTagger(actual);
+    }
+
+    @Test
+    void aRegistryStandsForItsCurrentModel() throws IOException {
+        Path root = dir.resolve("registry");
+        ModelRegistry registry = ModelRegistry.open(root);
+        IOException empty = assertThrows(IOException.class, () -> SparkClassify.bundleDirectory(root));
+        assertTrue(empty.getMessage().contains("is a model registry with no current model"), empty.getMessage());
+        String version = registry.add(bundle);
+        registry.promote(version, "test");
+        assertEquals(registry.bundlePath(version), SparkClassify.bundleDirectory(root));
+        assertEquals(bundle, SparkClassify.bundleDirectory(bundle), "a bundle is itself");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package vn.nhan.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import vn.nhan.bundle.BundleException;
@@ -18,7 +17,7 @@ final class ModelArgument {
     }
 
     static ModelBundle load(Path path) throws IOException {
-        if (isRegistry(path)) {
+        if (ModelRegistry.isRegistry(path)) {
             Optional<Path> current = ModelRegistry.open(path).currentBundle();
             if (current.isEmpty()) {
                 throw new BundleException(path + " is a model registry with no current model; pass a bundle directory, "
@@ -28,10 +27,5 @@ final class ModelArgument {
             return ModelBundle.load(current.get());
         }
         return ModelBundle.load(path);
-    }
-
-    private static boolean isRegistry(Path path) {
-        return Files.isDirectory(path) && !Files.exists(path.resolve("manifest.json"))
-                && (Files.isDirectory(path.resolve("models")) || Files.exists(path.resolve("current")) || Files.exists(path.resolve("history.jsonl")));
     }
 }
