@@ -26,10 +26,12 @@ public final class ClassifierEvaluator {
      * then its parts), on documents whose labels are all in its taxonomy.
      */
     public static Map<ModelType, MultiLabelEvaluation> evaluate(Classifier classifier, List<Document> documents) {
-        Scored scored = new Scored(classifier, documents);
+        List<ScoredArticle> scored = scoreAll(classifier, documents);
+        MultiLabelEvaluator evaluator = new MultiLabelEvaluator(classifier.taxonomy().ids());
         Map<ModelType, MultiLabelEvaluation> out = new LinkedHashMap<>();
-        for (ModelType view : views(classifier)) {
-            out.put(view, scored.evaluate(view, true, null));
+        List<ModelType> views = views(classifier);
+        for (int v = 0; v < views.size(); v++) {
+            out.put(views.get(v), evaluate(evaluator, scored, v, true, classifier.thresholds(views.get(v))));
         }
         return out;
     }
@@ -41,24 +43,55 @@ public final class ClassifierEvaluator {
      * there are any.
      */
     public static Map<String, MultiLabelEvaluation> sideBySide(Classifier classifier, List<Document> documents) {
-        Scored scored = new Scored(classifier, documents);
+        return sideBySideScored(classifier, scoreAll(classifier, documents));
+    }
+
+    /** {@link #sideBySide} of articles already scored by {@link #score} (in any order, anywhere). */
+    public static Map<String, MultiLabelEvaluation> sideBySideScored(Classifier classifier, List<ScoredArticle> scored) {
+        MultiLabelEvaluator evaluator = new MultiLabelEvaluator(classifier.taxonomy().ids());
         Map<String, MultiLabelEvaluation> out = new LinkedHashMap<>();
-        for (ModelType view : views(classifier)) {
-            out.put(view.id(), scored.evaluate(view, true, null));
-            out.put(view.id() + " whole-article", scored.evaluate(view, false, null));
+        List<ModelType> views = views(classifier);
+        for (int v = 0; v < views.size(); v++) {
+            ModelType view = views.get(v);
+            out.put(view.id(), evaluate(evaluator, scored, v, true, classifier.thresholds(view)));
+            out.put(view.id() + " whole-article", evaluate(evaluator, scored, v, false, classifier.wholeArticleThresholds(view)));
         }
-        List<Integer> longRows = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            if (words(documents.get(i)) >= LONG_ARTICLE_WORDS) {
-                longRows.add(i);
-            }
-        }
-        if (!longRows.isEmpty()) {
-            String suffix = " long (" + longRows.size() + ")";
-            out.put(classifier.type().id() + suffix, scored.evaluate(classifier.type(), true, longRows));
-            out.put(classifier.type().id() + " whole-article" + suffix, scored.evaluate(classifier.type(), false, longRows));
+        List<ScoredArticle> longOnes = scored.stream().filter(a -> a.words() >= LONG_ARTICLE_WORDS).toList();
+        if (!longOnes.isEmpty()) {
+            String suffix = " long (" + longOnes.size() + ")";
+            ModelType own = classifier.type();
+            out.put(own.id() + suffix, evaluate(evaluator, longOnes, 0, true, classifier.thresholds(own)));
+            out.put(own.id() + " whole-article" + suffix, evaluate(evaluator, longOnes, 0, false, classifier.wholeArticleThresholds(own)));
         }
         return out;
+    }
+
+    /**
+     * One labelled article scored in every view, with and without passages; its labels must be in
+     * the classifier's taxonomy.
+     */
+    public static ScoredArticle score(Classifier classifier, Document document) {
+        ArticleFeatures features = classifier.features().extractArticle(document.title(), document.text(), false);
+        List<ModelType> views = views(classifier);
+        float[][] blended = new float[views.size()][];
+        float[][] whole = new float[views.size()][];
+        for (int v = 0; v < views.size(); v++) {
+            ArticleScores s = classifier.score(features, views.get(v));
+            blended[v] = s.blended();
+            whole[v] = s.whole();
+        }
+        return new ScoredArticle(classifier.taxonomy().encode(document.labels()), words(document), blended, whole);
+    }
+
+    private static List<ScoredArticle> scoreAll(Classifier classifier, List<Document> documents) {
+        return documents.parallelStream().map(d -> score(classifier, d)).toList();
+    }
+
+    private static MultiLabelEvaluation evaluate(MultiLabelEvaluator evaluator, List<ScoredArticle> scored, int view, boolean passages,
+            float[] thresholds) {
+        boolean[][] gold = scored.stream().map(ScoredArticle::gold).toArray(boolean[][]::new);
+        float[][] scores = scored.stream().map(a -> passages ? a.blended()[view] : a.whole()[view]).toArray(float[][]::new);
+        return evaluator.evaluate(gold, scores, thresholds);
     }
 
     /** Words of an article's title and text, split at spaces. */
@@ -85,28 +118,5 @@ public final class ClassifierEvaluator {
             }
         }
         return views;
-    }
-
-    /** The documents' features, extracted once, and their gold labels. */
-    private static final class Scored {
-        final Classifier classifier;
-        final List<ArticleFeatures> features;
-        final boolean[][] gold;
-        final MultiLabelEvaluator evaluator;
-
-        Scored(Classifier classifier, List<Document> documents) {
-            this.classifier = classifier;
-            this.features = documents.parallelStream().map(d -> classifier.features().extractArticle(d.title(), d.text(), false)).toList();
-            this.gold = documents.stream().map(d -> classifier.taxonomy().encode(d.labels())).toArray(boolean[][]::new);
-            this.evaluator = new MultiLabelEvaluator(classifier.taxonomy().ids());
-        }
-
-        MultiLabelEvaluation evaluate(ModelType view, boolean passages, List<Integer> rows) {
-            List<ArticleFeatures> f = rows == null ? features : rows.stream().map(features::get).toList();
-            boolean[][] g = rows == null ? gold : rows.stream().map(i -> gold[i]).toArray(boolean[][]::new);
-            float[][] scores = classifier.scoreArticles(f, view, passages);
-            float[] thresholds = passages ? classifier.thresholds(view) : classifier.wholeArticleThresholds(view);
-            return evaluator.evaluate(g, scores, thresholds);
-        }
     }
 }

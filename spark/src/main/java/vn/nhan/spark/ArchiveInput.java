@@ -14,11 +14,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads an archive of articles as rows of {@code id}, {@code title}, {@code text} and two columns
+ * Reads an archive of articles as rows of {@code id}, {@code title}, {@code text}, {@code labels}
+ * (null when the archive has none) and two columns
  * for error messages: {@value #SOURCE} (the file) and {@value #CORRUPT} (a JSON line that could not
  * be read). A JSONL file or a directory of them ({"id", "title", "text"} a line, title optional), or
  * Parquet with those columns; the format is told, or guessed from the file names.
@@ -26,6 +28,9 @@ import org.apache.spark.sql.types.StructType;
 final class ArchiveInput {
     static final String SOURCE = "_source";
     static final String CORRUPT = "_corrupt_record";
+    /** Gold labels, optional: only {@code evaluate} needs them. */
+    static final String LABELS = "labels";
+    private static final ArrayType LABEL_LIST = DataTypes.createArrayType(DataTypes.StringType);
 
     private ArchiveInput() {
     }
@@ -52,6 +57,7 @@ final class ArchiveInput {
                 .add("id", DataTypes.StringType)
                 .add("title", DataTypes.StringType)
                 .add("text", DataTypes.StringType)
+                .add(LABELS, DataTypes.createArrayType(DataTypes.StringType))
                 .add(CORRUPT, DataTypes.StringType);
         return spark.read().schema(schema)
                 .option("mode", "PERMISSIVE")
@@ -72,6 +78,7 @@ final class ArchiveInput {
         return in.select(col("id").cast(DataTypes.StringType).as("id"),
                 columns.contains("title") ? col("title").cast(DataTypes.StringType).as("title") : lit(null).cast(DataTypes.StringType).as("title"),
                 col("text").cast(DataTypes.StringType).as("text"),
+                columns.contains(LABELS) ? col(LABELS).cast(LABEL_LIST).as(LABELS) : lit(null).cast(LABEL_LIST).as(LABELS),
                 lit(null).cast(DataTypes.StringType).as(CORRUPT),
                 input_file_name().as(SOURCE));
     }

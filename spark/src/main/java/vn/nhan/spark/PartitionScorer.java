@@ -2,6 +2,7 @@ package vn.nhan.spark;
 
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -73,7 +74,16 @@ final class PartitionScorer implements MapPartitionsFunction<Row, LabelsRecord> 
         if (text == null) {
             throw new InvalidArticleException("input " + source + ": article '" + id + "' has no \"text\"");
         }
-        return new Document(id, row.getAs("title"), text, null, source);
+        return new Document(id, row.getAs("title"), text, labels(row, source, id), source);
+    }
+
+    /** The row's gold labels; null when it has none (classify ignores them, evaluate needs them). */
+    static List<String> labels(Row row, String source, String id) {
+        List<String> labels = row.getList(row.fieldIndex(ArchiveInput.LABELS));
+        if (labels != null && labels.contains(null)) {
+            throw new InvalidArticleException("input " + source + ": article '" + id + "' has a null in \"labels\"; expected label ids");
+        }
+        return labels;
     }
 
     private static String abbreviate(String s) {

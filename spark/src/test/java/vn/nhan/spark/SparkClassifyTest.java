@@ -31,7 +31,11 @@ import vn.nhan.data.Document;
 import vn.nhan.data.Taxonomy;
 import vn.nhan.registry.ModelRegistry;
 import vn.nhan.model.ArticleLabels;
+import vn.nhan.model.ClassifierEvaluator;
 import vn.nhan.model.ClassifierTrainer;
+import vn.nhan.eval.LabelEvaluation;
+import vn.nhan.eval.MultiLabelEvaluation;
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.nhan.model.ModelType;
 import vn.nhan.model.NeuralConfig;
 import vn.nhan.model.ProgressListener;
@@ -44,7 +48,8 @@ import vn.nhan.model.TrainingResult;
 /**
  * The Spark job on local[2], for real: a tiny ensemble (DL4J head included) trained on the frozen
  * corpus, 411 articles (data/test and the frozen sets) scored as JSONL and as Parquet, and every
- * id's record compared with what {@link Tagger} and nhan classify's line record give; bad
+ * id's record compared with what {@link Tagger} and nhan classify's line record give; the archive
+ * evaluated on Spark and compared with {@link ClassifierEvaluator#sideBySide} in process; bad
  * arguments refused with one line and an exit code.
  */
 class SparkClassifyTest {
@@ -57,6 +62,7 @@ class SparkClassifyTest {
     private static Path bundle;
     private static Path jsonlInput;
     private static Map<String, ArticleLabels> expected;
+    private static List<Document> archive;
 
     /** One input article as the files hold it (labels are ignored by the job). */
     record Article(String id, String title, String text, List<String> labels) { }
@@ -90,6 +96,7 @@ class SparkClassifyTest {
             }
             Files.writeString(jsonlInput.resolve("frozen-" + name), lines.toString());
         }
+        archive = List.copyOf(all);
         Tagger tagger = new Tagger(ModelBundle.load(bundle).classifier());
         List<Prediction> predictions = tagger.tagAll(all, TagOptions.defaults());
         expected = new LinkedHashMap<>();
@@ -116,7 +123,7 @@ class SparkClassifyTest {
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SparkClassify.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = NhanSpark.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, err.toString());
     }
 
@@ -184,12 +191,12 @@ class SparkClassifyTest {
     void aRegistryStandsForItsCurrentModel() throws IOException {
         Path root = dir.resolve("registry");
         ModelRegistry registry = ModelRegistry.open(root);
-        IOException empty = assertThrows(IOException.class, () -> SparkClassify.bundleDirectory(root));
+        IOException empty = assertThrows(IOException.class, () -> JobOptions.bundleDirectory(root));
         assertTrue(empty.getMessage().contains("is a model registry with no current model"), empty.getMessage());
         String version = registry.add(bundle);
         registry.promote(version, "test");
-        assertEquals(registry.bundlePath(version), SparkClassify.bundleDirectory(root));
-        assertEquals(bundle, SparkClassify.bundleDirectory(bundle), "a bundle is itself");
+        assertEquals(registry.bundlePath(version), JobOptions.bundleDirectory(root));
+        assertEquals(bundle, JobOptions.bundleDirectory(bundle), "a bundle is itself");
     }
 
     @Test
@@ -252,5 +259,51 @@ class SparkClassifyTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("already exists"), r.err());
         assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+    }
+
+    @Test
+    void evaluateGivesTheMetricsOfTheInProcessEvaluation() throws IOException {
+        Path report = dir.resolve("evaluation.json");
+        Result r = run("evaluate", "--model", bundle.toString(), "--input", jsonlInput.toString(),
+                "--output", report.toString(), "--master", "local[2]");
+        assertEquals(0, r.code(), r.err());
+        Map<String, MultiLabelEvaluation> inProcess = ClassifierEvaluator.sideBySide(ModelBundle.load(bundle).classifier(), archive);
+        JsonNode json = JSON.readTree(report.toFile());
+        assertEquals(archive.size(), json.get("test_set").get("documents").asInt());
+        JsonNode evaluations = json.get("evaluations");
+        List<String> names = new ArrayList<>();
+        evaluations.fieldNames().forEachRemaining(names::add);
+        assertEquals(new ArrayList<>(inProcess.keySet()), names, "the same evaluations, in the same order");
+        assertTrue(names.contains("ensemble whole-article") && names.contains("linear"), names.toString());
+        for (Map.Entry<String, MultiLabelEvaluation> e : inProcess.entrySet()) {
+            JsonNode got = evaluations.get(e.getKey());
+            MultiLabelEvaluation want = e.getValue();
+            assertEquals(want.nDocuments(), got.get("n_documents").asInt(), e.getKey());
+            assertEquals(want.microF1(), got.get("micro_f1").asDouble(), 1e-12, e.getKey());
+            assertEquals(want.macroF1(), got.get("macro_f1").asDouble(), 1e-12, e.getKey());
+            assertEquals(want.precisionAt1(), got.get("precision_at1").asDouble(), 1e-12, e.getKey());
+            for (Map.Entry<String, LabelEvaluation> l : want.perLabel().entrySet()) {
+                assertEquals(l.getValue().f1(), got.get("per_label").get(l.getKey()).get("f1").asDouble(), 1e-12, e.getKey() + " " + l.getKey());
+            }
+        }
+        assertTrue(inProcess.get("ensemble").microF1() > 0.3, "the tiny model is better than nothing: " + inProcess.get("ensemble").microF1());
+    }
+
+    @Test
+    void evaluateRefusesArticlesWithoutLabelsOrWithUnknownOnes() throws IOException {
+        Path unlabelled = Files.createDirectories(dir.resolve("unlabelled"));
+        Files.writeString(unlabelled.resolve("a.jsonl"), "{\"id\": \"u1\", \"text\": \"Hội nghị tổng kết công tác tuyên giáo.\"}\n");
+        Result r = run("evaluate", "--model", bundle.toString(), "--input", unlabelled.toString(),
+                "--output", dir.resolve("unlabelled.json").toString(), "--master", "local[2]");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("article 'u1' has no \"labels\"; evaluate needs labelled articles"), r.err());
+        assertFalse(Files.exists(dir.resolve("unlabelled.json")));
+
+        Path unknown = Files.createDirectories(dir.resolve("unknown-label"));
+        Files.writeString(unknown.resolve("a.jsonl"), "{\"id\": \"u2\", \"text\": \"Hội nghị.\", \"labels\": [\"no-such-label\"]}\n");
+        r = run("evaluate", "--model", bundle.toString(), "--input", unknown.toString(),
+                "--output", dir.resolve("unknown.json").toString(), "--master", "local[2]");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("article 'u2': label 'no-such-label' is not in the taxonomy (known: review-conference"), r.err());
     }
 }
