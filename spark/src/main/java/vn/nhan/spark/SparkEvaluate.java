@@ -1,11 +1,13 @@
 package vn.nhan.spark;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,6 +20,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.nhan.bundle.AtomicFiles;
 import vn.nhan.bundle.ModelBundle;
+import vn.nhan.data.Label;
+import vn.nhan.data.Taxonomy;
+import vn.nhan.eval.EvaluationFigures;
+import vn.nhan.eval.LabelFigures;
 import vn.nhan.eval.MultiLabelEvaluation;
 import vn.nhan.model.ClassifierEvaluator;
 import vn.nhan.model.ScoredArticle;
@@ -46,7 +52,16 @@ final class SparkEvaluate implements Callable<Integer> {
     Path output;
 
     /** The report: which model, on what, and every named evaluation. */
-    record Report(Model model, TestSet testSet, Map<String, MultiLabelEvaluation> evaluations) { }
+    record Report(Model model, TestSet testSet, Map<String, Evaluation> evaluations) { }
+
+    /** One evaluation: the figures of report.json and every label's. */
+    record Evaluation(@JsonUnwrapped EvaluationFigures figures, Map<String, LabelFigures> perLabel) {
+        static Evaluation of(MultiLabelEvaluation e, Taxonomy taxonomy) {
+            Map<String, LabelFigures> perLabel = new LinkedHashMap<>();
+            e.perLabel().forEach((id, l) -> perLabel.put(id, LabelFigures.of(taxonomy.find(id).map(Label::name).orElse(null), l)));
+            return new Evaluation(EvaluationFigures.of(e), perLabel);
+        }
+    }
 
     record Model(String id, String version, String modelType) { }
 
@@ -65,8 +80,10 @@ final class SparkEvaluate implements Callable<Integer> {
                     Encoders.javaSerialization(ScoredArticle.class)).collectAsList();
         }
         Map<String, MultiLabelEvaluation> evaluations = ClassifierEvaluator.sideBySideScored(bundle.classifier(), scored);
+        Map<String, Evaluation> written = new LinkedHashMap<>();
+        evaluations.forEach((n, e) -> written.put(n, Evaluation.of(e, bundle.classifier().taxonomy())));
         Report report = new Report(new Model(bundle.id(), bundle.version(), bundle.classifier().type().id()),
-                new TestSet(job.input, scored.size()), evaluations);
+                new TestSet(job.input, scored.size()), written);
         AtomicFiles.writeString(output, JSON.writeValueAsString(report) + "\n");
         var out = spec.commandLine().getOut();
         evaluations.forEach((n, e) -> out.printf("  %-34s micro-F1 %.4f  macro-F1 %.4f  (%d documents)%n", n, e.microF1(), e.macroF1(), e.nDocuments()));

@@ -281,7 +281,7 @@ class SparkClassifyTest {
             assertEquals(want.nDocuments(), got.get("n_documents").asInt(), e.getKey());
             assertEquals(want.microF1(), got.get("micro_f1").asDouble(), 1e-12, e.getKey());
             assertEquals(want.macroF1(), got.get("macro_f1").asDouble(), 1e-12, e.getKey());
-            assertEquals(want.precisionAt1(), got.get("precision_at1").asDouble(), 1e-12, e.getKey());
+            assertEquals(want.precisionAt1(), got.get("precision_at_1").asDouble(), 1e-12, e.getKey());
             for (Map.Entry<String, LabelEvaluation> l : want.perLabel().entrySet()) {
                 assertEquals(l.getValue().f1(), got.get("per_label").get(l.getKey()).get("f1").asDouble(), 1e-12, e.getKey() + " " + l.getKey());
             }

@@ -16,6 +16,7 @@ import vn.nhan.eval.MultiLabelEvaluation;
 import vn.nhan.model.Classifier;
 import vn.nhan.model.ClassifierEvaluator;
 import vn.nhan.report.EvaluationReport;
+import vn.nhan.report.ModelInfo;
 import vn.nhan.report.ReportWriter;
 
 /** {@code nhan evaluate}: scores a labelled test set and writes JSON, Markdown and HTML reports. */
@@ -49,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
         for (Label l : classifier.taxonomy().labels()) {
             names.put(l.id(), l.name());
         }
-        EvaluationReport evaluation = new EvaluationReport(modelInfo(bundle), new EvaluationReport.TestSet(test.toString(), docs.size()),
+        EvaluationReport evaluation = new EvaluationReport(ModelInfo.of(bundle), new EvaluationReport.TestSet(test.toString(), docs.size()),
                 main, components.size() > 1 ? components : Map.of(), names);
         ReportWriter.ReportFiles files = new ReportWriter().write(evaluation, report);
         System.out.printf("micro-F1 %.4f  macro-F1 %.4f  samples-F1 %.4f  precision@1 %.4f  (%d documents)%n",
@@ -58,18 +59,5 @@ final class EvaluateCommand implements Callable<Integer> {
                 e.nDocuments()));
         System.out.println("reports: " + files.json() + ", " + files.markdown() + ", " + files.html());
         return 0;
-    }
-
-    private static Map<String, Object> modelInfo(ModelBundle bundle) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", bundle.id());
-        m.put("version", bundle.version());
-        m.put("model_type", bundle.manifest().modelType());
-        m.put("created", bundle.manifest().created());
-        m.put("neural_weight", bundle.manifest().neuralWeight());
-        m.put("passage_weight", bundle.classifier().passages().weight());
-        m.put("training_data_sha256", bundle.manifest().trainingData().sha256());
-        m.put("path", bundle.path().toString());
-        return m;
     }
 }

@@ -1,5 +1,7 @@
 package vn.nhan.report;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,17 +15,14 @@ import vn.nhan.eval.MultiLabelEvaluation;
  *
  * <p>The maps are copied, keep the caller's order and are unmodifiable.
  *
- * @param model      free-form model description shown as given (for example id, version,
- *                   model type, created, training data sha256); values may be any object and are
- *                   rendered with {@code toString()} unless they are strings, numbers, booleans,
- *                   maps or collections
+ * @param model      which model was evaluated ({@link ModelInfo#NONE} when unknown)
  * @param test       the test set
  * @param evaluation the metrics of the model as a whole
  * @param components metrics of the same test set scored by each part of the model (for example
  *                   "ensemble", "neural", "linear"); may be empty
  * @param labelNames display name (Vietnamese) per label id; ids without a name show the id
  */
-public record EvaluationReport(Map<String, Object> model, TestSet test, MultiLabelEvaluation evaluation,
+public record EvaluationReport(ModelInfo model, TestSet test, MultiLabelEvaluation evaluation,
                                Map<String, MultiLabelEvaluation> components,
                                Map<String, String> labelNames) {
 
@@ -33,6 +32,7 @@ public record EvaluationReport(Map<String, Object> model, TestSet test, MultiLab
      * @param path       where the test set was read from, as the user should see it
      * @param nDocuments number of documents in it
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record TestSet(String path, int nDocuments) {
 
         /** Checks the path is present and the count is not negative. */
@@ -47,7 +47,7 @@ public record EvaluationReport(Map<String, Object> model, TestSet test, MultiLab
 
     /** Checks for nulls and takes immutable, order-preserving copies of the maps. */
     public EvaluationReport {
-        model = copy(Objects.requireNonNull(model, "model must not be null"));
+        Objects.requireNonNull(model, "model must not be null (use ModelInfo.NONE)");
         Objects.requireNonNull(test, "test must not be null");
         Objects.requireNonNull(evaluation, "evaluation must not be null");
         components = copy(Objects.requireNonNull(components, "components must not be null (use an empty map)"));
@@ -73,14 +73,8 @@ public record EvaluationReport(Map<String, Object> model, TestSet test, MultiLab
 
     /** A short title: the model's id and version when given. */
     public String title() {
-        StringBuilder title = new StringBuilder();
-        for (String key : new String[] {"id", "version"}) {
-            Object value = model.get(key);
-            if (value != null) {
-                title.append(title.length() == 0 ? "" : " ").append(value);
-            }
-        }
-        return title.length() == 0 ? "model" : title.toString();
+        String title = String.join(" ", java.util.stream.Stream.of(model.id(), model.version()).filter(Objects::nonNull).toList());
+        return title.isEmpty() ? "model" : title;
     }
 
     private static <V> Map<String, V> copy(Map<String, V> map) {

@@ -140,12 +140,12 @@ final class HtmlReport {
     }
 
     private static String model(EvaluationReport report) {
-        if (report.model().isEmpty()) {
+        if (report.model().fields().isEmpty()) {
             return "<p class=\"muted\">No model information was given.</p>\n";
         }
         StringBuilder html = new StringBuilder("<table class=\"kv\">\n<tbody>\n");
-        report.model().forEach((key, value) -> html.append("<tr><th>").append(Html.escape(key))
-                .append("</th><td>").append(Html.escape(value)).append("</td></tr>\n"));
+        report.model().fields().forEach(f -> html.append("<tr><th>").append(Html.escape(f.name()))
+                .append("</th><td>").append(Html.escape(f.value())).append("</td></tr>\n"));
         html.append("<tr><th>test set</th><td>").append(Html.escape(report.test().path())).append(" (")
                 .append(report.test().nDocuments()).append(" documents)</td></tr>\n");
         return html.append("</tbody>\n</table>\n").toString();

@@ -108,11 +108,11 @@ final class MarkdownReport {
     }
 
     private static String model(EvaluationReport report) {
-        if (report.model().isEmpty()) {
+        if (report.model().fields().isEmpty()) {
             return "No model information was given.\n";
         }
         StringBuilder md = new StringBuilder(Markdown.header(List.of("Field", "Value"), new boolean[2]));
-        report.model().forEach((key, value) -> md.append(Markdown.row(List.of(Markdown.text(key), Markdown.text(value)))));
+        report.model().fields().forEach(f -> md.append(Markdown.row(List.of(Markdown.text(f.name()), Markdown.text(f.value())))));
         return md.toString();
     }
 }

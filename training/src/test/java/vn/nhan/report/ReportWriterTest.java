@@ -78,6 +78,13 @@ class ReportWriterTest {
 
         assertEquals("nhan-topics", json.get("model").get("id").asText());
         assertEquals("2025-01-02T03:04:05Z", json.get("model").get("created").asText());
+        assertEquals(List.of("id", "version", "model_type", "created", "neural_weight", "path"), fieldNames(json.get("model")),
+                "the given fields, in order; missing ones are left out");
+        assertEquals(List.of("n_documents", "micro_f1", "micro_precision", "micro_recall", "macro_f1", "macro_precision", "macro_recall",
+                "samples_f1", "precision_at_1", "hamming_loss", "subset_accuracy", "per_label", "model", "test", "components",
+                "best_component", "pr_curves"), fieldNames(json));
+        assertEquals(List.of("name", "precision", "recall", "f1", "support", "predicted", "threshold"), fieldNames(b));
+        assertEquals(List.of("a", "b", "c"), fieldNames(json.get("components").get("neural").get("per_label_f1")));
         assertEquals("data/test.jsonl", json.get("test").get("path").asText());
         assertEquals(4, json.get("test").get("n_documents").asInt());
 
@@ -154,7 +161,7 @@ class ReportWriterTest {
     @Test
     void reportWithoutComponentsOrModelInfo() throws IOException {
         MultiLabelEvaluation evaluation = EVALUATOR.evaluate(GOLD, SCORES, new float[] {0.5f, 0.5f, 0.5f});
-        EvaluationReport bare = new EvaluationReport(Map.of(), new EvaluationReport.TestSet("t.jsonl", 4),
+        EvaluationReport bare = new EvaluationReport(ModelInfo.NONE, new EvaluationReport.TestSet("t.jsonl", 4),
                 evaluation, Map.of(), Map.of());
         ReportWriter.ReportFiles files = new ReportWriter().write(bare, dir);
         JsonNode json = new ObjectMapper().readTree(files.json().toFile());
@@ -184,12 +191,8 @@ class ReportWriterTest {
         components.put("ensemble", ensemble);
         components.put("neural", EVALUATOR.evaluate(GOLD, weaker, thresholds));
         components.put("linear", EVALUATOR.evaluate(GOLD, weaker, new float[] {0.7f, 0.5f, 0.35f}));
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("id", "nhan-topics");
-        model.put("version", 3);
-        model.put("model_type", "ensemble(neural, linear)");
-        model.put("created", Instant.parse("2025-01-02T03:04:05Z"));
-        model.put("note", "<b>bold?</b>");
+        ModelInfo model = new ModelInfo("nhan-topics", "3", "ensemble(neural, linear)", Instant.parse("2025-01-02T03:04:05Z").toString(),
+                0.75, null, null, "models/<b>bold?</b>");
         Map<String, String> names = Map.of("a", "Hội nghị sơ kết, tổng kết", "b", "Đoàn công tác, làm việc, kiểm tra",
                 "c", TRICKY_NAME);
         return new EvaluationReport(model, new EvaluationReport.TestSet("data/test.jsonl", 4), ensemble, components, names);
