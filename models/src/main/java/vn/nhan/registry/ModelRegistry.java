@@ -1,6 +1,10 @@
 package vn.nhan.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,13 +12,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import vn.nhan.bundle.AtomicFiles;
+import vn.nhan.bundle.BundleManifest;
 import vn.nhan.bundle.ModelBundle;
 
 /**
@@ -112,7 +115,7 @@ public final class ModelRegistry {
         }
         Files.move(bundleDir, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         DurableFiles.forceDirectory(target.getParent());
-        record("registered", version, Map.of("model_id", bundle.id(), "metrics", bundle.manifest().metrics()));
+        record("registered", version, new Registered(bundle.id(), bundle.manifest().metrics()));
         return version;
     }
 
@@ -121,10 +124,7 @@ public final class ModelRegistry {
         ModelBundle.load(bundlePath(version));
         Optional<String> previous = currentVersion();
         DurableFiles.replace(currentFile(), version + "\n");
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("previous", previous.orElse(null));
-        details.put("reason", reason);
-        record("promoted", version, details);
+        record("promoted", version, new Change(previous.orElse(null), reason));
     }
 
     /**
@@ -134,9 +134,9 @@ public final class ModelRegistry {
     public String rollback(String reason) throws IOException {
         String current = currentVersion().orElseThrow(() -> new IOException("registry " + root + " has no current model to roll back from"));
         String previous = null;
-        for (Map<String, Object> event : history()) {
-            if (current.equals(event.get("version")) && ("promoted".equals(event.get("event")) || "rolled-back".equals(event.get("event")))) {
-                previous = (String) event.get("previous");
+        for (HistoryEvent event : history()) {
+            if (current.equals(event.version()) && (event.is("promoted") || event.is("rolled-back"))) {
+                previous = event.text("previous").orElse(null);
             }
         }
         if (previous == null) {
@@ -144,10 +144,7 @@ public final class ModelRegistry {
         }
         ModelBundle.load(bundlePath(previous));
         DurableFiles.replace(currentFile(), previous + "\n");
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("previous", current);
-        details.put("reason", reason);
-        record("rolled-back", previous, details);
+        record("rolled-back", previous, new Change(current, reason));
         return previous;
     }
 
@@ -162,9 +159,9 @@ public final class ModelRegistry {
         List<String> versions = versions();
         java.util.Set<String> protectedVersions = new java.util.HashSet<>();
         currentVersion().ifPresent(protectedVersions::add);
-        for (Map<String, Object> event : history()) {
-            if (protectedVersions.contains(event.get("version")) && event.get("previous") instanceof String p) {
-                protectedVersions.add(p);
+        for (HistoryEvent event : history()) {
+            if (protectedVersions.contains(event.version())) {
+                event.text("previous").ifPresent(protectedVersions::add);
             }
         }
         List<String> deleted = new ArrayList<>();
@@ -180,7 +177,7 @@ public final class ModelRegistry {
             }
         }
         if (!deleted.isEmpty()) {
-            record("pruned", null, Map.of("deleted", deleted, "keep", keep));
+            record("pruned", null, new Pruned(deleted, keep));
         }
         return deleted;
     }
@@ -194,20 +191,26 @@ public final class ModelRegistry {
         }
     }
 
-    /** Appends one event to {@code history.jsonl}. */
-    public synchronized void record(String event, String version, Map<String, Object> details) throws IOException {
-        Map<String, Object> line = new LinkedHashMap<>();
+    /**
+     * Appends one event to {@code history.jsonl}: its time, name and version, then the fields of
+     * {@code details}, a record (or anything Jackson writes as a JSON object).
+     */
+    public synchronized void record(String event, String version, Object details) throws IOException {
+        ObjectNode line = JSON.createObjectNode();
         line.put("time", Instant.now().toString());
         line.put("event", event);
         line.put("version", version);
-        line.putAll(details);
+        JsonNode fields = JSON.valueToTree(details);
+        if (!fields.isObject()) {
+            throw new IllegalArgumentException("the details of a history event must be a JSON object, got " + fields.getNodeType());
+        }
+        line.setAll((ObjectNode) fields);
         DurableFiles.appendLine(root.resolve("history.jsonl"), JSON.writeValueAsString(line));
     }
 
     /** Every event of {@code history.jsonl}, oldest first. */
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> history() throws IOException {
-        List<Map<String, Object>> events = new ArrayList<>();
+    public List<HistoryEvent> history() throws IOException {
+        List<HistoryEvent> events = new ArrayList<>();
         Path file = root.resolve("history.jsonl");
         if (!Files.exists(file)) {
             return events;
@@ -218,7 +221,11 @@ public final class ModelRegistry {
                 continue;
             }
             try {
-                events.add(JSON.readValue(lines.get(i), LinkedHashMap.class));
+                JsonNode line = JSON.readTree(lines.get(i));
+                if (!line.isObject()) {
+                    throw new IOException(file + ":" + (i + 1) + ": malformed history line: expected a JSON object, got " + line.getNodeType());
+                }
+                events.add(HistoryEvent.of((ObjectNode) line));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 if (i < lines.size() - 1) {
                     throw new IOException(file + ":" + (i + 1) + ": malformed history line: " + e.getOriginalMessage(), e);
@@ -228,4 +235,13 @@ public final class ModelRegistry {
         }
         return events;
     }
+
+    /** A bundle added to the registry, with the figures its manifest records. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private record Registered(String modelId, BundleManifest.Metrics metrics) { }
+
+    /** A promotion or a rollback: the version served before, and why. */
+    private record Change(String previous, String reason) { }
+
+    private record Pruned(List<String> deleted, int keep) { }
 }

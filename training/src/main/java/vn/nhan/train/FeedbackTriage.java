@@ -1,5 +1,7 @@
 package vn.nhan.train;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,11 +23,12 @@ import vn.nhan.text.TextNormalizer;
  */
 public record FeedbackTriage(List<Document> training, List<Document> heldOut, List<Exclusion> excluded) {
     /** A correction left out of training, and why. */
-    public record Exclusion(long feedbackId, String documentId, String reason) {
-        public Map<String, Object> toMap() {
-            return Map.of("feedback_id", feedbackId, "document_id", documentId, "reason", reason);
-        }
-    }
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Exclusion(long feedbackId, String documentId, String reason) { }
+
+    /** What the history records: counts, and the first exclusions with their reasons. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Summary(int trainingDocuments, int heldOut, int excluded, List<Exclusion> exclusions) { }
 
     public static FeedbackTriage of(List<Feedback> feedback, List<Document> base, List<Document> test, Taxonomy taxonomy) {
         TextNormalizer normalizer = TextNormalizer.standard();
@@ -61,13 +64,8 @@ public record FeedbackTriage(List<Document> training, List<Document> heldOut, Li
         return new FeedbackTriage(new ArrayList<>(byId.values()), heldOut, excluded);
     }
 
-    /** What the history records: counts, and the first exclusions with their reasons. */
-    public Map<String, Object> summary() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("training_documents", training.size());
-        m.put("held_out", heldOut.size());
-        m.put("excluded", excluded.size());
-        m.put("exclusions", excluded.stream().limit(200).map(Exclusion::toMap).toList());
-        return m;
+    /** What the history records: counts, and the first 200 exclusions with their reasons. */
+    public Summary summary() {
+        return new Summary(training.size(), heldOut.size(), excluded.size(), excluded.stream().limit(200).toList());
     }
 }

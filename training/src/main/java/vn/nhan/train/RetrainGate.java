@@ -2,7 +2,9 @@ package vn.nhan.train;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
 import vn.nhan.bundle.Headline;
@@ -29,32 +31,46 @@ public final class RetrainGate {
     }
 
     /** The verdict: the objections (none means promote) and everything measured, for the history. */
-    public record Verdict(List<String> objections, Map<String, Object> evaluation) {
+    public record Verdict(List<String> objections, Measured evaluation) {
         public boolean promote() {
             return objections.isEmpty();
         }
     }
 
+    /** Everything the gate measured, as the history records it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Measured(Comparison test, Comparison heldOut, Churn churn) { }
+
+    /** Champion and challenger on one set of articles; {@code skipped} says why they were not compared. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Comparison(int documents, Headline champion, Headline challenger, String skipped) {
+        static Comparison of(int documents, MultiLabelEvaluation champion, MultiLabelEvaluation challenger) {
+            return new Comparison(documents, Headline.of(champion), Headline.of(challenger), null);
+        }
+    }
+
+    /** How many held-out and recent articles the challenger labels differently, against the limit. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Churn(int articles, int changed, double churn, double maxChurn, boolean approved) { }
+
     public Verdict judge(Classifier champion, Classifier challenger, List<Document> test, List<Document> heldOut, List<Document> recent) {
         List<String> objections = new ArrayList<>();
-        Map<String, Object> evaluation = new LinkedHashMap<>();
         MultiLabelEvaluation championTest = evaluate(champion, test);
         MultiLabelEvaluation challengerTest = evaluate(challenger, test);
-        evaluation.put("test", Map.of("documents", test.size(), "champion", Headline.of(championTest),
-                "challenger", Headline.of(challengerTest)));
+        Comparison testComparison = Comparison.of(test.size(), championTest, challengerTest);
         if (challengerTest.microF1() - championTest.microF1() < config.minGain() - 1e-12) {
             objections.add(String.format("test micro-F1 %.4f is below the champion's %.4f plus the min gain %.4f",
                     challengerTest.microF1(), championTest.microF1(), config.minGain()));
         }
         objections.addAll(labelDrops("test", championTest, challengerTest));
+        Comparison heldOutComparison;
         if (heldOut.size() < config.minHeldOut()) {
-            evaluation.put("held_out", Map.of("documents", heldOut.size(), "skipped",
-                    "the held-out check starts at " + config.minHeldOut() + " held-out corrections; there are " + heldOut.size()));
+            heldOutComparison = new Comparison(heldOut.size(), null, null,
+                    "the held-out check starts at " + config.minHeldOut() + " held-out corrections; there are " + heldOut.size());
         } else {
             MultiLabelEvaluation championHeld = evaluate(champion, heldOut);
             MultiLabelEvaluation challengerHeld = evaluate(challenger, heldOut);
-            evaluation.put("held_out", Map.of("documents", heldOut.size(), "champion", Headline.of(championHeld),
-                    "challenger", Headline.of(challengerHeld)));
+            heldOutComparison = Comparison.of(heldOut.size(), championHeld, challengerHeld);
             if (challengerHeld.microF1() < championHeld.microF1() - 1e-12) {
                 objections.add(String.format("held-out corrections micro-F1 %.4f is below the champion's %.4f",
                         challengerHeld.microF1(), championHeld.microF1()));
@@ -65,18 +81,12 @@ public final class RetrainGate {
         watched.addAll(recent);
         int changed = changedLabels(champion, challenger, watched);
         double churn = watched.isEmpty() ? 0 : (double) changed / watched.size();
-        Map<String, Object> churnInfo = new LinkedHashMap<>();
-        churnInfo.put("articles", watched.size());
-        churnInfo.put("changed", changed);
-        churnInfo.put("churn", churn);
-        churnInfo.put("max_churn", config.maxChurn());
-        churnInfo.put("approved", config.approve());
-        evaluation.put("churn", churnInfo);
+        Churn churnInfo = new Churn(watched.size(), changed, churn, config.maxChurn(), config.approve());
         if (churn > config.maxChurn() + 1e-12 && !config.approve()) {
             objections.add(String.format("the challenger changes the labels of %d of %d held-out and recent articles (%.1f%%, more than %.1f%%); "
                     + "approve the change explicitly to promote it", changed, watched.size(), 100 * churn, 100 * config.maxChurn()));
         }
-        return new Verdict(objections, evaluation);
+        return new Verdict(objections, new Measured(testComparison, heldOutComparison, churnInfo));
     }
 
     private List<String> labelDrops(String where, MultiLabelEvaluation champion, MultiLabelEvaluation challenger) {

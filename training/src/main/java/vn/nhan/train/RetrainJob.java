@@ -1,13 +1,14 @@
 package vn.nhan.train;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import vn.nhan.bundle.BundleException;
@@ -69,7 +70,7 @@ public final class RetrainJob {
             return retrain(registry);
         } catch (IOException | RuntimeException e) {
             if (!(e instanceof RetrainLock.HeldException)) {
-                registry.record("failed", null, Map.of("reason", String.valueOf(e.getMessage())));
+                registry.record("failed", null, new Failed(String.valueOf(e.getMessage())));
             }
             throw e;
         }
@@ -88,34 +89,24 @@ public final class RetrainJob {
         FeedbackTriage triage = FeedbackTriage.of(stored.feedback(), base.documents(), test, taxonomy);
         triage.excluded().forEach(x -> progress.message("left out correction " + x.feedbackId() + " of " + x.documentId() + ": " + x.reason()));
         Corpus corpus = new Corpus(triage.training(), base.sources(), base.ownTaxonomy());
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("documents", corpus.documents().size());
-        training.put("feedback", stored.feedback().size());
-        training.put("sources", corpus.sources());
-        training.put("configuration_from", champion.orElse("defaults"));
-        training.put("training_config", config);
-        training.put("corrections", triage.summary());
-        registry.record("training", null, training);
+        registry.record("training", null, new Training(corpus.documents().size(), stored.feedback().size(), corpus.sources(),
+                champion.orElse("defaults"), config, triage.summary()));
         ModelBundle challengerBundle = new TrainingJob(config, progress).run(corpus, taxonomy, registry.stagingPath());
         String challenger = registry.add(challengerBundle.path());
         Classifier challengerModel = ModelBundle.load(registry.bundlePath(challenger)).classifier();
         CorpusReader.checkLabels(test, challengerModel.taxonomy());
         if (champion.isEmpty()) {
-            registry.record("evaluated", challenger, Map.of("test", settings.test().toString(),
-                    "challenger", Headline.of(ClassifierEvaluator.evaluate(challengerModel, test).get(challengerModel.type()))));
+            registry.record("evaluated", challenger, new FirstEvaluated(settings.test().toString(),
+                    Headline.of(ClassifierEvaluator.evaluate(challengerModel, test).get(challengerModel.type()))));
             registry.promote(challenger, "first model of the registry");
             return new Result(Outcome.PROMOTED, challenger, null, "first model of the registry");
         }
         RetrainGate.Verdict verdict = new RetrainGate(settings.gate()).judge(championBundle.classifier(), challengerModel, test,
                 triage.heldOut(), stored.recent());
-        Map<String, Object> evaluation = new LinkedHashMap<>();
-        evaluation.put("test_split", settings.test().toString());
-        evaluation.put("champion", champion.get());
-        evaluation.putAll(verdict.evaluation());
-        registry.record("evaluated", challenger, evaluation);
+        registry.record("evaluated", challenger, new Evaluated(settings.test().toString(), champion.get(), verdict.evaluation()));
         if (!verdict.promote()) {
             String reason = String.join("; ", verdict.objections());
-            registry.record("refused", challenger, Map.of("champion", champion.get(), "reason", reason));
+            registry.record("refused", challenger, new Refused(champion.get(), reason));
             progress.message("refused " + challenger + ": " + reason + "; " + champion.get() + " keeps serving");
             return new Result(Outcome.REFUSED, challenger, champion.get(), reason);
         }
@@ -133,16 +124,27 @@ public final class RetrainJob {
         return recorded;
     }
 
-    @SuppressWarnings("unchecked")
-    private String summary(Map<String, Object> evaluation) {
-        Map<String, Object> test = (Map<String, Object>) evaluation.get("test");
-        Headline champion = (Headline) test.get("champion");
-        Headline challenger = (Headline) test.get("challenger");
-        Map<String, Object> churn = (Map<String, Object>) evaluation.get("churn");
-        return String.format("test micro-F1 %.4f against the champion's %.4f (min gain %.4f); churn %.3f of %s articles",
-                challenger.microF1(), champion.microF1(), settings.gate().minGain(),
-                ((Number) churn.get("churn")).doubleValue(), churn.get("articles"));
+    private String summary(RetrainGate.Measured evaluation) {
+        RetrainGate.Churn churn = evaluation.churn();
+        return String.format("test micro-F1 %.4f against the champion's %.4f (min gain %.4f); churn %.3f of %d articles",
+                evaluation.test().challenger().microF1(), evaluation.test().champion().microF1(), settings.gate().minGain(),
+                churn.churn(), churn.articles());
     }
+
+    /** The events a retrain adds to the registry's history. */
+    private record Failed(String reason) { }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private record Training(int documents, int feedback, List<String> sources, String configurationFrom, TrainingConfig trainingConfig,
+                            FeedbackTriage.Summary corrections) { }
+
+    /** The first model of a registry, evaluated with nothing to compare it with. */
+    private record FirstEvaluated(String test, Headline challenger) { }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private record Evaluated(String testSplit, String champion, @JsonUnwrapped RetrainGate.Measured gate) { }
+
+    private record Refused(String champion, String reason) { }
 
     private record FeedbackStoreContents(List<Feedback> feedback, List<Document> recent) {
     }

@@ -69,20 +69,19 @@ class RetrainGateTest {
         assertFalse(verdict.promote());
         assertEquals(1, verdict.objections().size(), verdict.objections().toString());
         assertTrue(verdict.objections().get(0).startsWith("held-out corrections micro-F1 "), verdict.objections().toString());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> held = (Map<String, Object>) verdict.evaluation().get("held_out");
-        assertEquals(heldOut.size(), held.get("documents"));
-        assertTrue(held.containsKey("champion") && held.containsKey("challenger"), held.toString());
-        assertTrue(verdict.evaluation().containsKey("test") && verdict.evaluation().containsKey("churn"));
+        RetrainGate.Comparison held = verdict.evaluation().heldOut();
+        assertEquals(heldOut.size(), held.documents());
+        assertTrue(held.challenger().microF1() < held.champion().microF1(), held.toString());
+        assertEquals(test.size(), verdict.evaluation().test().documents());
     }
 
     @Test
     void theHeldOutCheckIsSkippedAndSaidSoUnderThirtyCorrections() {
         RetrainGate.Verdict verdict = new RetrainGate(new GateConfig(0, 1, 1, 30, false)).judge(champion, challenger, test, heldOut.subList(0, 29), List.of());
         assertTrue(verdict.promote(), verdict.objections().toString());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> held = (Map<String, Object>) verdict.evaluation().get("held_out");
-        assertEquals("the held-out check starts at 30 held-out corrections; there are 29", held.get("skipped"));
+        RetrainGate.Comparison held = verdict.evaluation().heldOut();
+        assertEquals("the held-out check starts at 30 held-out corrections; there are 29", held.skipped());
+        assertEquals(null, held.champion());
     }
 
     @Test
@@ -92,10 +91,9 @@ class RetrainGateTest {
         assertFalse(refused.promote());
         assertEquals(1, refused.objections().size(), refused.objections().toString());
         assertTrue(refused.objections().get(0).startsWith("the challenger changes the labels of "), refused.objections().toString());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> churn = (Map<String, Object>) refused.evaluation().get("churn");
-        assertEquals(recent.size(), churn.get("articles"));
-        assertTrue((Double) churn.get("churn") > 0);
+        RetrainGate.Churn churn = refused.evaluation().churn();
+        assertEquals(recent.size(), churn.articles());
+        assertTrue(churn.churn() > 0);
         RetrainGate.Verdict approved = new RetrainGate(new GateConfig(0, 1, 0.0, 1000, true)).judge(champion, challenger, test, List.of(), recent);
         assertTrue(approved.promote(), approved.objections().toString());
         RetrainGate.Verdict same = new RetrainGate(new GateConfig(0, 0.1, 0.0, 30, false)).judge(champion, champion, test, heldOut, recent);

@@ -1,5 +1,6 @@
 package vn.nhan.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import vn.nhan.corpus.CorpusReader;
 import vn.nhan.data.Document;
 import vn.nhan.feedback.Feedback;
 import vn.nhan.feedback.FeedbackStore;
+import vn.nhan.registry.HistoryEvent;
 import vn.nhan.registry.ModelRegistry;
 import vn.nhan.registry.RetrainLock;
 
@@ -69,7 +71,7 @@ class RetrainTest {
     }
 
     static List<String> events() throws IOException {
-        return registry().history().stream().map(e -> (String) e.get("event")).toList();
+        return registry().history().stream().map(HistoryEvent::event).toList();
     }
 
     @Test
@@ -90,10 +92,10 @@ class RetrainTest {
         assertEquals(0, run.exitCode(), run.err());
         String current = registry().currentVersion().orElseThrow();
         assertNotEquals(champion, current);
-        Map<String, Object> promoted = registry().history().get(registry().history().size() - 1);
-        assertEquals("promoted", promoted.get("event"));
-        assertEquals(champion, promoted.get("previous"));
-        assertTrue(((String) promoted.get("reason")).contains("micro-F1"), promoted.toString());
+        HistoryEvent promoted = registry().history().get(registry().history().size() - 1);
+        assertEquals("promoted", promoted.event());
+        assertEquals(champion, promoted.text("previous").orElseThrow());
+        assertTrue(promoted.text("reason").orElseThrow().contains("micro-F1"), promoted.toString());
     }
 
     /** Forty made-up market reports on the gold price, different in their figures and wording. */
@@ -134,20 +136,20 @@ class RetrainTest {
         assertEquals(3, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().startsWith("refused "), run.out());
         assertEquals(champion, registry().currentVersion().orElseThrow());
-        List<Map<String, Object>> history = registry().history();
-        Map<String, Object> training = history.stream().filter(e -> "training".equals(e.get("event"))).reduce((a, b) -> b).orElseThrow();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> corrections = (Map<String, Object>) training.get("corrections");
-        assertEquals(testDocs.size() + 1, corrections.get("excluded"), corrections.toString());
+        List<HistoryEvent> history = registry().history();
+        HistoryEvent training = history.stream().filter(e -> e.is("training")).reduce((a, b) -> b).orElseThrow();
+        JsonNode corrections = training.get("corrections");
+        assertEquals(testDocs.size() + 1, corrections.get("excluded").asInt(), corrections.toString());
         String exclusions = corrections.get("exclusions").toString();
         assertTrue(exclusions.contains("copy of a test-split document"), exclusions);
-        assertTrue(exclusions.contains("document_id=" + docs.get(0).id()) && exclusions.contains("needs an admin's override"), exclusions);
-        Map<String, Object> evaluated = history.get(history.size() - 2);
-        assertEquals("evaluated", evaluated.get("event"));
-        assertTrue(evaluated.containsKey("test") && evaluated.containsKey("held_out") && evaluated.containsKey("churn"), evaluated.toString());
-        Map<String, Object> refused = history.get(history.size() - 1);
-        assertEquals("refused", refused.get("event"));
-        assertTrue(((String) refused.get("reason")).contains("changes the labels of"), refused.toString());
+        assertTrue(exclusions.contains("\"document_id\":\"" + docs.get(0).id() + "\"") && exclusions.contains("needs an admin's override"), exclusions);
+        HistoryEvent evaluated = history.get(history.size() - 2);
+        assertEquals("evaluated", evaluated.event());
+        assertTrue(evaluated.line().has("test") && evaluated.line().has("held_out") && evaluated.line().has("churn"), evaluated.toString());
+        assertTrue(evaluated.get("churn").get("max_churn").isNumber(), evaluated.toString());
+        HistoryEvent refused = history.get(history.size() - 1);
+        assertEquals("refused", refused.event());
+        assertTrue(refused.text("reason").orElseThrow().contains("changes the labels of"), refused.toString());
         Files.delete(registryDir.resolve("feedback.db"));
         Files.deleteIfExists(registryDir.resolve("feedback.db-wal"));
         Files.deleteIfExists(registryDir.resolve("feedback.db-shm"));
@@ -193,7 +195,7 @@ class RetrainTest {
     @Order(5)
     void rollbackReturnsToThePreviousModel() throws IOException {
         String current = registry().currentVersion().orElseThrow();
-        String previous = (String) registry().history().stream().filter(e -> "promoted".equals(e.get("event"))).reduce((a, b) -> b).orElseThrow().get("previous");
+        String previous = registry().history().stream().filter(e -> e.is("promoted")).reduce((a, b) -> b).orElseThrow().text("previous").orElseThrow();
         CliRunner.Result run = CliRunner.run("models", "rollback", "--registry", registryDir.toString());
         assertEquals(0, run.exitCode(), run.err());
         String now = registry().currentVersion().orElseThrow();
@@ -214,8 +216,8 @@ class RetrainTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> left = registry().versions();
         assertTrue(left.contains(current), left.toString());
-        String rollbackTarget = (String) registry().history().stream().filter(e -> current.equals(e.get("version"))
-                && ("promoted".equals(e.get("event")) || "rolled-back".equals(e.get("event")))).reduce((a, b) -> b).orElseThrow().get("previous");
+        String rollbackTarget = registry().history().stream().filter(e -> current.equals(e.version())
+                && (e.is("promoted") || e.is("rolled-back"))).reduce((a, b) -> b).orElseThrow().text("previous").orElseThrow();
         assertTrue(left.contains(rollbackTarget), left.toString());
         assertTrue(left.size() < before, "nothing was pruned: " + left);
         CliRunner.Result promote = CliRunner.run("models", "promote", left.get(left.size() - 1), "--registry", registryDir.toString());
