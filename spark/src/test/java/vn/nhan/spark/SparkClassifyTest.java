@@ -129,6 +129,14 @@ class SparkClassifyTest {
 
     private record Result(int code, String err) { }
 
+    /** Runs {@code command} on a one-file archive {@code name}/a.jsonl holding {@code jsonl}, into {@code name}-out. */
+    private static Result runOn(String command, String name, String jsonl) throws IOException {
+        Path archive = Files.createDirectories(dir.resolve(name));
+        Files.writeString(archive.resolve("a.jsonl"), jsonl);
+        return run(command, "--model", bundle.toString(), "--input", archive.toString(),
+                "--output", dir.resolve(name + "-out").toString(), "--master", "local[2]");
+    }
+
     private static void assertSameAsTagger(Map<String, ArticleLabels> actual) {
         assertEquals(expected.keySet(), actual.keySet(), "one record per article");
         for (ArticleLabels e : expected.values()) {
@@ -234,18 +242,12 @@ class SparkClassifyTest {
 
     @Test
     void aBrokenLineOrAnArticleWithoutTextStopsTheJobAndSaysWhere() throws IOException {
-        Path bad = Files.createDirectories(dir.resolve("bad"));
-        Files.writeString(bad.resolve("broken.jsonl"), "{\"id\": \"a1\", \"text\": \"Hội nghị tổng kết.\"}\n{\"id\": \"a2\", \"text\": \n");
-        Result r = run("classify", "--model", bundle.toString(), "--input", bad.toString(),
-                "--output", dir.resolve("out-bad").toString(), "--master", "local[2]");
+        Result r = runOn("classify", "bad", "{\"id\": \"a1\", \"text\": \"Hội nghị tổng kết.\"}\n{\"id\": \"a2\", \"text\": \n");
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("broken.jsonl has a line that is not a JSON article: '{\"id\": \"a2\", \"text\":'"), r.err());
+        assertTrue(r.err().contains("a.jsonl has a line that is not a JSON article: '{\"id\": \"a2\", \"text\":'"), r.err());
 
-        Path noText = Files.createDirectories(dir.resolve("no-text"));
-        Files.writeString(noText.resolve("a.jsonl"), "{\"id\": \"a3\", \"title\": \"Chỉ có tiêu đề\"}\n");
-        r = run("classify", "--model", bundle.toString(), "--input", noText.toString(),
-                "--output", dir.resolve("out-no-text").toString(), "--master", "local[2]");
+        r = runOn("classify", "no-text", "{\"id\": \"a3\", \"title\": \"Chỉ có tiêu đề\"}\n");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("article 'a3' has no \"text\""), r.err());
     }
@@ -291,18 +293,12 @@ class SparkClassifyTest {
 
     @Test
     void evaluateRefusesArticlesWithoutLabelsOrWithUnknownOnes() throws IOException {
-        Path unlabelled = Files.createDirectories(dir.resolve("unlabelled"));
-        Files.writeString(unlabelled.resolve("a.jsonl"), "{\"id\": \"u1\", \"text\": \"Hội nghị tổng kết công tác tuyên giáo.\"}\n");
-        Result r = run("evaluate", "--model", bundle.toString(), "--input", unlabelled.toString(),
-                "--output", dir.resolve("unlabelled.json").toString(), "--master", "local[2]");
+        Result r = runOn("evaluate", "unlabelled", "{\"id\": \"u1\", \"text\": \"Hội nghị tổng kết công tác tuyên giáo.\"}\n");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("article 'u1' has no \"labels\"; evaluate needs labelled articles"), r.err());
-        assertFalse(Files.exists(dir.resolve("unlabelled.json")));
+        assertFalse(Files.exists(dir.resolve("unlabelled-out")), "no report for a failed evaluation");
 
-        Path unknown = Files.createDirectories(dir.resolve("unknown-label"));
-        Files.writeString(unknown.resolve("a.jsonl"), "{\"id\": \"u2\", \"text\": \"Hội nghị.\", \"labels\": [\"no-such-label\"]}\n");
-        r = run("evaluate", "--model", bundle.toString(), "--input", unknown.toString(),
-                "--output", dir.resolve("unknown.json").toString(), "--master", "local[2]");
+        r = runOn("evaluate", "unknown-label", "{\"id\": \"u2\", \"text\": \"Hội nghị.\", \"labels\": [\"no-such-label\"]}\n");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("article 'u2': label 'no-such-label' is not in the taxonomy (known: review-conference"), r.err());
     }
