@@ -3,7 +3,10 @@ package vn.nhan.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.nhan.feedback.ApiKey;
+import vn.nhan.feedback.FeedbackStore;
 
 /**
  * Admission before the body is read, on a real server whose budget of large-body bytes is held by
@@ -34,10 +39,14 @@ class AdmissionTest {
     static Path dir;
     static NhanServer server;
     static Http http;
+    static String editorKey;
 
     @BeforeAll
     static void start() throws Exception {
         ServiceConfig base = ServiceConfig.forBundle(TestModels.save(dir.resolve("model")).path());
+        try (FeedbackStore store = FeedbackStore.open(base.feedbackUrl())) {
+            editorKey = store.keys().add("lan", ApiKey.Role.EDITOR);
+        }
         ServiceLimits limits = base.limits().withBodyBudget(BUDGET).withConnections(base.limits().maxConnectionsPerClient(), IDLE);
         server = NhanServer.start(base.withLimits(limits), app -> app.post("/test/hold", ctx -> {
             entered.countDown(); // admitted: its declared size is taken from the budget; the body is never read
@@ -107,6 +116,22 @@ class AdmissionTest {
         Http.Response big = http.postJson("/v1/classify", Http.json(Map.of("text", "bóng đá ".repeat(30_000))));
         assertEquals(200, big.status(), "with the budget free a large body is read and classified: " + big.body());
         assertTrue(big.json().path("truncated").asBoolean(), "240,000 characters are cut to the limit: " + big.body());
+    }
+
+    @Test
+    void theReviewQueueKeepsTheTextAsClassifiedNotAllThatWasSent() throws Exception {
+        Http.Response r = http.postJson("/v1/classify", Http.json(Map.of("id", "cut-1", "text", "bóng đá ".repeat(30_000))));
+        assertEquals(200, r.status(), r.body());
+        assertTrue(server.drainReviewQueue(Duration.ofSeconds(30)), "the review queue stored the article");
+        Http.Response queue = http.request(HttpRequest.newBuilder(URI.create(http.uri("/v1/review?limit=50")))
+                .header("Authorization", "Bearer " + editorKey).GET());
+        assertEquals(200, queue.status(), queue.body());
+        JsonNode kept = null;
+        for (JsonNode a : queue.json().get("articles")) {
+            kept = "cut-1".equals(a.path("document_id").asText()) ? a : kept;
+        }
+        assertTrue(kept != null, queue.body());
+        assertEquals(ServiceLimits.DEFAULTS.maxChars(), kept.get("text").asText().length(), "the text is kept as cut to the character limit");
     }
 
     /** Waits (bounded) until no large-body bytes are taken, as /metrics reports. */
