@@ -119,6 +119,18 @@ class AdmissionTest {
     }
 
     @Test
+    void aDeclaredSizeOverTheLimitIsRefusedWith413BeforeTheBodyIsRead() throws Exception {
+        for (long declared : new long[] {ServiceConfig.DEFAULT_MAX_BODY + 1, 99_999_999_999L}) { // the second past what an int holds
+            try (Socket s = RawHttp.connect("127.0.0.52", server.port())) {
+                RawHttp.send(s, firstBytes("/v1/classify", "Content-Length: " + declared));
+                RawHttp.Response r = RawHttp.read(s, ANSWERED);
+                assertEquals(413, r.status(), declared + ": " + r.body());
+                assertEquals("payload_too_large", Http.JSON.readTree(r.body()).get("error").get("code").asText(), r.body());
+            }
+        }
+    }
+
+    @Test
     void theReviewQueueKeepsTheTextAsClassifiedNotAllThatWasSent() throws Exception {
         Http.Response r = http.postJson("/v1/classify", Http.json(Map.of("id", "cut-1", "text", "bóng đá ".repeat(30_000))));
         assertEquals(200, r.status(), r.body());

@@ -41,7 +41,7 @@ public final class JsonBody {
     /** The body of {@code ctx} as a JSON object, or an {@link ApiError} saying what is wrong. */
     public static JsonNode object(Context ctx, long maxBytes) {
         checkMediaType(ctx.contentType());
-        if (ctx.contentLength() > maxBytes) {
+        if (ctx.req().getContentLengthLong() > maxBytes) { // not ctx.contentLength(): an int, -1 past 2 GiB
             throw tooLarge(maxBytes);
         }
         JsonNode node = parse(read(ctx, maxBytes));
@@ -103,7 +103,7 @@ public final class JsonBody {
 
     /** The body's bytes, in one buffer of its declared size when it declares one. */
     private static byte[] read(Context ctx, long maxBytes) {
-        long declared = ctx.contentLength();
+        long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] buffer = new byte[(int) Math.min(maxBytes + 1, declared >= 0 ? declared + 1 : 64 * 1024)];
             int size = 0;
