@@ -218,7 +218,7 @@ public final class NhanServer implements AutoCloseable {
         try {
             return initialBundle(config, registry);
         } catch (IOException e) {
-            throw new ApiError(422, "bundle_refused", e.getMessage());
+            throw new ApiError(422, "bundle_refused", ApiError.withoutPath(e.getMessage(), registry == null ? config.model() : registry.root()));
         }
     }
 
