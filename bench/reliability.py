@@ -75,7 +75,7 @@ def health_latencies(n=40):
     return out, failures
 
 
-def slow_connections(count=300, addresses=10):
+def slow_connections(declared, count=300, addresses=10):
     socks = []
     for i in range(count):
         s = socket.socket()
@@ -83,38 +83,48 @@ def slow_connections(count=300, addresses=10):
         s.settimeout(5)
         s.connect((HOST, PORT))
         s.sendall(b"POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                  b"Content-Length: 100000\r\n\r\n{\"text\": \"")
+                  b"Content-Length: %d\r\n\r\n{\"text\": \"" % declared)
         socks.append(s)
     return socks
 
 
-def still_open(socks):
-    n = 0
+def states(socks):
+    """(held, refused with 503, closed): what became of connections that sent the first bytes of a body."""
+    held = refused = closed = 0
     for s in socks:
         s.settimeout(0.01)
         try:
-            n += s.recv(1, socket.MSG_PEEK) != b""
+            data = s.recv(12, socket.MSG_PEEK)
+            if data.startswith(b"HTTP/1.1 503"):
+                refused += 1
+            elif data == b"":
+                closed += 1
+            else:
+                held += 1  # answered otherwise: counted with the held ones, none expected
         except socket.timeout:
-            n += 1
+            held += 1
         except OSError:
-            pass
-    return n
+            closed += 1
+    return held, refused, closed
 
 
 rows = []
 
-# 1. 300 slow bodies spread over 10 client addresses
-socks = slow_connections()
-time.sleep(1.0)
-lat, fails = health_latencies()
-small = [request("POST", "/v1/classify", json.dumps({"text": "Lễ giao nhận quân năm 2024."}), timeout=10) for _ in range(10)]
-held = still_open(socks)
-rows.append(("300 slow bodies (10 addresses)", f"{held} of 300 connections held open by the server after 1 s",
-             f"/health/live p50 {ms(pct(lat, 50))}, p99 {ms(pct(lat, 99))}, max {ms(max(lat))}, {fails} failed",
-             f"small classify: {sum(s == 200 for s, _, _ in small)} answered, {sum(s == 503 for s, _, _ in small)} shed "
-             f"(all with Retry-After: {all(r is not None for s, _, r in small if s == 503)}), max {ms(max(t for _, t, _ in small))}"))
-for s in socks:
-    s.close()
+# 1. 300 slow bodies spread over 10 client addresses: large ones (100 kB declared, over the small-body
+# size, so they count against the budget of large-body bytes) and small ones (10 kB, bounded by the API lane)
+for declared, name in ((100_000, "300 slow large bodies (100 kB declared, 10 addresses)"),
+                       (10_000, "300 slow small bodies (10 kB declared, 10 addresses)")):
+    socks = slow_connections(declared)
+    time.sleep(1.0)
+    lat, fails = health_latencies()
+    small = [request("POST", "/v1/classify", json.dumps({"text": "Lễ giao nhận quân năm 2024."}), timeout=10) for _ in range(10)]
+    held, refused, closed = states(socks)
+    rows.append((name, f"after 1 s: {held} held open waiting for their body, {refused} refused at once with 503, {closed} closed",
+                 f"/health/live p50 {ms(pct(lat, 50))}, p99 {ms(pct(lat, 99))}, max {ms(max(lat))}, {fails} failed",
+                 f"small classify: {sum(s == 200 for s, _, _ in small)} answered, {sum(s == 503 for s, _, _ in small)} shed "
+                 f"(all with Retry-After: {all(r is not None for s, _, r in small if s == 503)}), max {ms(max(t for _, t, _ in small))}"))
+    for s in socks:
+        s.close()
 
 # 2. 300 connections from one address (the per-client cap)
 one = []
@@ -128,7 +138,7 @@ for i in range(300):
     except OSError:
         s.close()
 time.sleep(0.5)
-kept = still_open(one)
+kept, _, _ = states(one)
 lat, fails = health_latencies(20)
 rows.append(("300 idle connections, 1 address", f"{kept} kept, {len(one) - kept} closed at once by the per-client cap",
              f"/health/live p50 {ms(pct(lat, 50))}, max {ms(max(lat))}, {fails} failed", ""))
@@ -166,22 +176,24 @@ ok_big = [t for s, t, _ in big_results if s == 200]
 shed_big = [t for s, t, _ in big_results if s == 503]
 ok_small = [t for s, t, _ in small_results if s == 200]
 shed_small = [t for s, t, _ in small_results if s == 503]
-errors = sum(s not in (200, 503) for s, _, _ in big_results + small_results)
+errors = sum(s not in (0, 200, 503) for s, _, _ in big_results + small_results)
+dropped = sum(s == 0 for s, _, _ in big_results + small_results)
 rows.append(("60 clients x 1 MiB texts, 20 s",
              f"big: {len(ok_big)} answered (median {ms(pct(ok_big, 50))}), {len(shed_big)} shed with 503 (median {ms(pct(shed_big, 50))})",
              f"small: {len(ok_small)} answered (p50 {ms(pct(ok_small, 50))}, max {ms(max(ok_small) if ok_small else float('nan'))}), "
              f"{len(shed_small)} shed (max {ms(max(shed_small) if shed_small else float('nan'))}); "
              f"/health/live max {ms(max(t for _, t, _ in health))}",
-             f"{errors} answers other than 200/503; Retry-After on every 503: "
+             f"{errors} answers other than 200/503, {dropped} connections closed without an answer; Retry-After on every 503: "
              f"{all(r is not None for s, _, r in big_results + small_results if s == 503)}"))
 
 fivehundreds = metric("http_server_requests_seconds_count", 'status="500"')
 queue_full = metric("nhan_requests_rejected_total", 'reason="queue_full"')
 queue_timeout = metric("nhan_requests_rejected_total", 'reason="queue_timeout"')
 lane_full = metric("nhan_requests_rejected_total", 'reason="lane_full"')
+body_budget = metric("nhan_requests_rejected_total", 'reason="body_budget"')
 refused = metric("nhan_connections_refused_total")
 rows.append(("whole run", f"rejected (metrics): queue full {queue_full:.0f}, queue timeout {queue_timeout:.0f}, "
-             f"lane full {lane_full:.0f}; connections refused {refused:.0f}", f"500s: {fivehundreds:.0f}", ""))
+             f"lane full {lane_full:.0f}, body budget {body_budget:.0f}; connections refused by the per-client cap {refused:.0f}", f"500s: {fivehundreds:.0f}", ""))
 
 print("| case | connections / requests | latency | notes |")
 print("|---|---|---|---|")

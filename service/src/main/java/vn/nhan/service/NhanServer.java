@@ -94,7 +94,7 @@ public final class NhanServer implements AutoCloseable {
             watcher.start();
         }
         WorkLimiter limiter = new WorkLimiter(config.limits().workers(), config.limits().queue(), config.limits().queueTimeout());
-        HttpServerSetup http = new HttpServerSetup(config.limits());
+        HttpServerSetup http = new HttpServerSetup(config.limits(), config.maxBodyBytes());
         watch(metrics, limiter, http);
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(cfg -> {
@@ -188,10 +188,12 @@ public final class NhanServer implements AutoCloseable {
         metrics.gauge("nhan_queue_length", "Classify requests waiting for a worker", limiter::waiting);
         metrics.gauge("nhan_requests_in_flight", "API requests being handled (reading, queued or working)", http::apiInFlight);
         metrics.gauge("nhan_connections_open", "Open HTTP connections", http::openConnections);
+        metrics.gauge("nhan_body_bytes_in_use", "Declared bytes of the large request bodies being read or handled", http::bodyBytesInUse);
         String rejected = "Requests refused with 503 and Retry-After";
         metrics.counter("nhan_requests_rejected", "queue_full", rejected, limiter::rejectedQueueFull);
         metrics.counter("nhan_requests_rejected", "queue_timeout", rejected, limiter::rejectedTimedOut);
         metrics.counter("nhan_requests_rejected", "lane_full", rejected, http::shedRequests);
+        metrics.counter("nhan_requests_rejected", "body_budget", rejected, http::bodiesRefused);
         metrics.counter("nhan_connections_refused", "client_limit", "Connections closed at once: their client had the most allowed open",
                 http::refusedConnections);
     }
@@ -216,7 +218,7 @@ public final class NhanServer implements AutoCloseable {
         try {
             return initialBundle(config, registry);
         } catch (IOException e) {
-            throw new ApiError(422, "bundle_refused", e.getMessage());
+            throw new ApiError(422, "bundle_refused", ApiError.withoutPath(e.getMessage(), registry == null ? config.model() : registry.root()));
         }
     }
 

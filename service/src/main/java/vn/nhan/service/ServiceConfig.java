@@ -30,6 +30,10 @@ public record ServiceConfig(String host, int port, Path model, Path registry, St
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("the body limit must be at least 1024 bytes, got " + maxBodyBytes);
         }
+        if (limits.bodyBudget() < maxBodyBytes) { // else a body of the largest allowed size would never be admitted
+            throw new IllegalArgumentException("the body budget (NHAN_BODY_BUDGET, " + limits.bodyBudget()
+                    + " bytes) must hold at least one body of the largest size (--max-body, " + maxBodyBytes + " bytes)");
+        }
         if (adminToken != null && adminToken.isBlank()) {
             adminToken = null;
         }

@@ -22,16 +22,22 @@ import java.util.Map;
  * <li>{@code queueTimeout} ({@code NHAN_QUEUE_TIMEOUT}, milliseconds): the longest wait for a worker; then 503.</li>
  * <li>{@code maxChars} ({@code NHAN_MAX_CHARS}): characters of one document (title and text) classified;
  * the rest is cut, and the result says {@code "truncated": true}.</li>
+ * <li>{@code bodyBudget} ({@code NHAN_BODY_BUDGET}, bytes): the declared size of the large request bodies
+ * (over {@link #SMALL_BODY}; a body of unknown length counts as the largest allowed) being read or handled
+ * at once. A large body that does not fit is refused with 503 before any of it is read, so parsing big
+ * bodies cannot take every core; small bodies are bounded by {@code maxInFlight} alone.</li>
  * </ul>
  */
 public record ServiceLimits(Duration idleTimeout, long minRequestBytesPerSecond, int maxThreads, int maxConnections,
                             int maxConnectionsPerClient, int maxInFlight, int healthLane, int workers, int queue,
-                            Duration queueTimeout, int maxChars) {
+                            Duration queueTimeout, int maxChars, int bodyBudget) {
     /** Threads Jetty keeps for itself (acceptor, selectors, reserved threads) beyond the two lanes. */
     public static final int JETTY_THREADS = 24;
+    /** Bodies up to this size are cheap to read and parse; only larger ones count against {@code bodyBudget}. */
+    public static final int SMALL_BODY = 64 * 1024;
 
     public static final ServiceLimits DEFAULTS = new ServiceLimits(Duration.ofSeconds(10), 1024, 200, 1000, 100, 128, 16,
-            Runtime.getRuntime().availableProcessors(), 32, Duration.ofMillis(500), 100_000);
+            Runtime.getRuntime().availableProcessors(), 32, Duration.ofMillis(500), 100_000, 4 << 20);
 
     public ServiceLimits {
         if (idleTimeout == null || idleTimeout.toMillis() < 100) {
@@ -45,6 +51,7 @@ public record ServiceLimits(Duration idleTimeout, long minRequestBytesPerSecond,
         atLeast("the workers", workers, 1);
         atLeast("the queue", queue, 0);
         atLeast("the character maximum", maxChars, 1000);
+        atLeast("the body budget (bytes)", bodyBudget, SMALL_BODY);
         if (queueTimeout == null || queueTimeout.isNegative() || queueTimeout.isZero()) {
             throw new IllegalArgumentException("the queue timeout must be positive, got " + queueTimeout);
         }
@@ -75,7 +82,8 @@ public record ServiceLimits(Duration idleTimeout, long minRequestBytesPerSecond,
                 (int) read(env, "NHAN_WORKERS", d.workers),
                 (int) read(env, "NHAN_QUEUE", d.queue),
                 Duration.ofMillis(read(env, "NHAN_QUEUE_TIMEOUT", d.queueTimeout.toMillis())),
-                (int) read(env, "NHAN_MAX_CHARS", d.maxChars));
+                (int) read(env, "NHAN_MAX_CHARS", d.maxChars),
+                (int) read(env, "NHAN_BODY_BUDGET", d.bodyBudget));
     }
 
     private static long read(Map<String, String> env, String name, long fallback) {
@@ -97,21 +105,26 @@ public record ServiceLimits(Duration idleTimeout, long minRequestBytesPerSecond,
     /** Copies with other values, for tests and embedding. */
     public ServiceLimits withQueue(int newQueue, Duration newTimeout) {
         return new ServiceLimits(idleTimeout, minRequestBytesPerSecond, maxThreads, maxConnections, maxConnectionsPerClient, maxInFlight,
-                healthLane, workers, newQueue, newTimeout, maxChars);
+                healthLane, workers, newQueue, newTimeout, maxChars, bodyBudget);
     }
 
     public ServiceLimits withWorkers(int newWorkers) {
         return new ServiceLimits(idleTimeout, minRequestBytesPerSecond, maxThreads, maxConnections, maxConnectionsPerClient, maxInFlight,
-                healthLane, newWorkers, queue, queueTimeout, maxChars);
+                healthLane, newWorkers, queue, queueTimeout, maxChars, bodyBudget);
     }
 
     public ServiceLimits withMaxChars(int newMaxChars) {
         return new ServiceLimits(idleTimeout, minRequestBytesPerSecond, maxThreads, maxConnections, maxConnectionsPerClient, maxInFlight,
-                healthLane, workers, queue, queueTimeout, newMaxChars);
+                healthLane, workers, queue, queueTimeout, newMaxChars, bodyBudget);
+    }
+
+    public ServiceLimits withBodyBudget(int newBodyBudget) {
+        return new ServiceLimits(idleTimeout, minRequestBytesPerSecond, maxThreads, maxConnections, maxConnectionsPerClient, maxInFlight,
+                healthLane, workers, queue, queueTimeout, maxChars, newBodyBudget);
     }
 
     public ServiceLimits withConnections(int newMaxConnectionsPerClient, Duration newIdleTimeout) {
         return new ServiceLimits(newIdleTimeout, minRequestBytesPerSecond, maxThreads, maxConnections, newMaxConnectionsPerClient, maxInFlight,
-                healthLane, workers, queue, queueTimeout, maxChars);
+                healthLane, workers, queue, queueTimeout, maxChars, bodyBudget);
     }
 }

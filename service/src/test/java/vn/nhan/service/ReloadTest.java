@@ -1,6 +1,7 @@
 package vn.nhan.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,7 @@ class ReloadTest {
         assertEquals(422, reload.status(), reload.body());
         assertEquals("bundle_refused", reload.json().get("error").get("code").asText());
         assertTrue(reload.json().get("error").get("message").asText().contains("linear.bin"), reload.body());
+        assertFalse(reload.body().contains(registry.root().toAbsolutePath().toString()), "no server path in the answer: " + reload.body());
         assertEquals(served, servedVersion());
         registry.promote(served, "test: back to the good model");
     }

@@ -30,12 +30,13 @@ public final class AdminRoutes {
     }
 
     private void reload(Context ctx) throws InterruptedException {
+        java.nio.file.Path bundle = bundleToLoad.get();
         try {
-            LoadedModel model = models.reload(bundleToLoad.get()).get(5, TimeUnit.MINUTES);
+            LoadedModel model = models.reload(bundle).get(5, TimeUnit.MINUTES);
             ctx.json(Map.of("status", "reloaded", "model", Responses.model(model)));
         } catch (ExecutionException e) {
             String served = models.current().map(LoadedModel::id).orElse("nothing");
-            throw new ApiError(422, "bundle_refused", e.getCause().getMessage() + "; still serving " + served);
+            throw new ApiError(422, "bundle_refused", ApiError.withoutPath(e.getCause().getMessage(), bundle) + "; still serving " + served);
         } catch (TimeoutException e) {
             throw new ApiError(504, "reload_timeout", "the new model is still loading; it will be swapped in when valid");
         }

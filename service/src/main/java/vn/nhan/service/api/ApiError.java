@@ -22,4 +22,17 @@ public final class ApiError extends RuntimeException {
     public static ApiError badRequest(String message) {
         return new ApiError(400, "bad_request", message);
     }
+
+    /**
+     * {@code message} with {@code path} (as given, or absolute) named by its last part only: the API
+     * never tells a client where the server keeps its files.
+     */
+    public static String withoutPath(String message, java.nio.file.Path path) {
+        if (message == null || path == null || path.getFileName() == null) {
+            return message;
+        }
+        String name = path.getFileName().toString();
+        String absolute = path.toAbsolutePath().normalize().toString();
+        return message.replace(absolute, name).replace(path.toString(), name);
+    }
 }

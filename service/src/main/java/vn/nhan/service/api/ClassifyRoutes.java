@@ -1,5 +1,7 @@
 package vn.nhan.service.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -34,7 +36,11 @@ public final class ClassifyRoutes {
 
     private void classify(Context ctx) {
         long start = System.nanoTime();
-        ClassifyRequest request = ClassifyRequest.single(JsonBody.object(ctx, config.maxBodyBytes())).within(config.limits().maxChars());
+        JsonNode body = JsonBody.object(ctx, config.maxBodyBytes());
+        ClassifyRequest request = ClassifyRequest.single(body).within(config.limits().maxChars());
+        if (request.truncated()) {
+            ctx.attribute(JsonBody.ATTRIBUTE, asClassified((ObjectNode) body, request));
+        }
         LoadedModel model = Readiness.model(models);
         Prediction prediction = limiter.run(() -> model.tagger().tag(request.title(), request.text(), request.options()));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -71,6 +77,19 @@ public final class ClassifyRoutes {
         out.put("elapsed_ms", elapsed(start));
         metrics.documentsClassified(requests.size());
         ctx.json(out);
+    }
+
+    /**
+     * The body with its title and text as cut, for the after-handlers: the review queue keeps, and
+     * scores again, what was classified, not the whole text sent.
+     */
+    private static JsonNode asClassified(ObjectNode body, ClassifyRequest request) {
+        ObjectNode copy = body.deepCopy();
+        copy.put("text", request.text());
+        if (request.title() != null) {
+            copy.put("title", request.title());
+        }
+        return copy;
     }
 
     private static double elapsed(long start) {

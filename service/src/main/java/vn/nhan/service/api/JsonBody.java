@@ -10,7 +10,9 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -39,7 +41,7 @@ public final class JsonBody {
     /** The body of {@code ctx} as a JSON object, or an {@link ApiError} saying what is wrong. */
     public static JsonNode object(Context ctx, long maxBytes) {
         checkMediaType(ctx.contentType());
-        if (ctx.contentLength() > maxBytes) {
+        if (ctx.req().getContentLengthLong() > maxBytes) { // not ctx.contentLength(): an int, -1 past 2 GiB
             throw tooLarge(maxBytes);
         }
         JsonNode node = parse(read(ctx, maxBytes));
@@ -47,14 +49,25 @@ public final class JsonBody {
         return node;
     }
 
-    /** {@code bytes} as a JSON object: UTF-8, well-formed, no duplicate keys, nesting at most 64 deep. */
+    /**
+     * {@code bytes} as a JSON object: UTF-8, well-formed, no duplicate keys, nesting at most 64 deep.
+     * Parsed from the bytes themselves, once checked to be UTF-8: decoding a 1 MiB body into a
+     * string first made the parse three times as costly.
+     */
     static JsonNode parse(byte[] bytes) {
-        String text = utf8(bytes);
+        checkUtf8(bytes);
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            if (bytes[i] == 0) { // Jackson would take such a start for UTF-16 or UTF-32
+                throw ApiError.badRequest("malformed JSON: a NUL byte at position " + i);
+            }
+        }
         JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) { // not from a byte array; kept apart so a parse error is never "could not read"
+            throw ApiError.badRequest("malformed JSON: " + e.getMessage());
         }
         if (node == null || node.isMissingNode()) {
             throw ApiError.badRequest("the body is empty: expected a JSON object");
@@ -88,9 +101,11 @@ public final class JsonBody {
         }
     }
 
+    /** The body's bytes, in one buffer of its declared size when it declares one. */
     private static byte[] read(Context ctx, long maxBytes) {
+        long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] buffer = new byte[(int) Math.min(maxBytes + 1, 64 * 1024)];
+            byte[] buffer = new byte[(int) Math.min(maxBytes + 1, declared >= 0 ? declared + 1 : 64 * 1024)];
             int size = 0;
             int n;
             while ((n = in.read(buffer, size, buffer.length - size)) > 0) {
@@ -102,7 +117,7 @@ public final class JsonBody {
                     buffer = Arrays.copyOf(buffer, (int) Math.min(maxBytes + 1, (long) buffer.length * 2));
                 }
             }
-            return Arrays.copyOf(buffer, size);
+            return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
         } catch (BadMessageException e) {
             throw new ApiError(e.getCode(), e.getCode() == 408 ? "request_timeout" : "bad_request", "the body could not be read: " + e.getReason());
         } catch (IOException e) {
@@ -122,12 +137,21 @@ public final class JsonBody {
         return false;
     }
 
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw ApiError.badRequest("the body is not valid UTF-8");
+    /** Refuses bytes that are not UTF-8, decoding through a small buffer that is thrown away. */
+    private static void checkUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(Math.min(bytes.length + 1, 8192));
+        while (true) {
+            out.clear();
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                throw ApiError.badRequest("the body is not valid UTF-8");
+            }
+            if (result.isUnderflow()) {
+                return;
+            }
         }
     }
 

@@ -13,7 +13,8 @@ import vn.nhan.service.ServiceLimits;
 /**
  * Configures Jetty, through Javalin's config, to hold up under slow and greedy clients: a bounded
  * thread pool, one connector with a short idle timeout, a minimum request data rate, a cap on
- * connections in all and per client address, the two request lanes, and JSON for errors Jetty
+ * connections in all and per client address, admission before bodies are read (the two request
+ * lanes and the budget of large-body bytes), and JSON for errors Jetty
  * answers itself.
  */
 public final class HttpServerSetup {
@@ -22,9 +23,11 @@ public final class HttpServerSetup {
     private final ClientConnectionLimit perClient;
     private volatile ServerConnector connector;
 
-    public HttpServerSetup(ServiceLimits limits) {
+    /** {@code maxBodyBytes}: the largest request body allowed, which a body of unknown length is counted as. */
+    public HttpServerSetup(ServiceLimits limits, long maxBodyBytes) {
         this.limits = limits;
-        this.lanes = new RequestLanes(limits.maxInFlight(), limits.healthLane());
+        this.lanes = new RequestLanes(limits.maxInFlight(), limits.healthLane(),
+                new BodyBudget(limits.bodyBudget(), ServiceLimits.SMALL_BODY, maxBodyBytes));
         this.perClient = new ClientConnectionLimit(limits.maxConnectionsPerClient());
     }
 
@@ -68,6 +71,16 @@ public final class HttpServerSetup {
     /** API requests being handled now (reading, queued or working). */
     public int apiInFlight() {
         return lanes.apiInFlight();
+    }
+
+    /** Bytes of large request bodies being read or handled now. */
+    public long bodyBytesInUse() {
+        return lanes.bodyBytesInUse();
+    }
+
+    /** Requests refused with 503, unread, because their large body did not fit the budget, since start. */
+    public long bodiesRefused() {
+        return lanes.bodiesRefused();
     }
 
     /** Requests refused with 503 because their lane was full, since start. */

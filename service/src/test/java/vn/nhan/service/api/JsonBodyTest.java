@@ -54,6 +54,11 @@ class JsonBodyTest {
         assertTrue(refused("{\"a\": 1").getMessage().startsWith("malformed JSON"));
         assertTrue(refused("{\"a\": 1, \"a\": 2}").getMessage().contains("Duplicate field 'a'"));
         assertTrue(refused("{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}").getMessage().startsWith("malformed JSON"));
+        for (String start : new String[] {"\u0000{}", "\u0000\u0000\u0000{}", "{\u0000\"a\": 1}"}) { // not read as UTF-16 or UTF-32
+            ApiError e = refused(start);
+            assertEquals(400, e.status());
+            assertTrue(e.getMessage().startsWith("malformed JSON"), e.getMessage());
+        }
     }
 
     @Test
