@@ -44,17 +44,23 @@ public final class PostgresServer implements AutoCloseable {
         this.asPostgresUser = asPostgresUser;
     }
 
-    /** Starts a server with a database {@code nhan} owned by user {@code nhan}, or skips (or fails, in CI) the calling test. */
-    public static PostgresServer startOrSkip() throws IOException {
+    /** Why the tests that need a server are skipped here. */
+    public static final String MISSING = "PostgreSQL " + MIN_VERSION + "+ server binaries not found (looked in /usr/lib/postgresql/*/bin "
+            + "and $NHAN_PG_BIN); install Debian's postgresql package to run this test";
+
+    /**
+     * Starts a server with a database {@code nhan} owned by user {@code nhan}; null when the
+     * binaries are absent (then each test calls {@link #assume}, so it is reported skipped with the
+     * reason), except under {@code NHAN_REQUIRE_POSTGRES=1}, where absence fails.
+     */
+    public static PostgresServer startIfInstalled() throws IOException {
         Optional<Path> bin = binaries();
         if (bin.isEmpty()) {
-            String reason = "PostgreSQL " + MIN_VERSION + "+ server binaries not found (looked in /usr/lib/postgresql/*/bin and $NHAN_PG_BIN); "
-                    + "install Debian's postgresql package to run this test";
             if ("1".equals(System.getenv("NHAN_REQUIRE_POSTGRES"))) {
-                throw new IllegalStateException(reason + " (NHAN_REQUIRE_POSTGRES=1 requires it)");
+                throw new IllegalStateException(MISSING + " (NHAN_REQUIRE_POSTGRES=1 requires it)");
             }
-            System.err.println("SKIPPED: " + reason);
-            Assumptions.assumeTrue(false, reason);
+            System.err.println("SKIPPED: " + MISSING);
+            return null;
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("nhan-pg-");
@@ -73,6 +79,11 @@ public final class PostgresServer implements AutoCloseable {
             server.close();
             throw new IOException("cannot start a throwaway PostgreSQL in " + dir + ": " + e.getMessage() + "\n" + server.log(), e);
         }
+    }
+
+    /** Skips the calling test, with the reason, when there is no server. */
+    public static void assume(PostgresServer server) {
+        Assumptions.assumeTrue(server != null, MISSING);
     }
 
     /** The JDBC URL of the database {@code nhan}. */

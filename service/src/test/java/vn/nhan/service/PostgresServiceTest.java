@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.nhan.feedback.PostgresServer;
@@ -29,7 +30,12 @@ class PostgresServiceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = PostgresServer.startOrSkip();
+        postgres = PostgresServer.startIfInstalled();
+    }
+
+    @BeforeEach
+    void needsPostgres() {
+        PostgresServer.assume(postgres);
     }
 
     @AfterAll
