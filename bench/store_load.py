@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Posts corrections to running Nhãn services on loopback and prints what it measured (bench/store.sh).
 
-usage: store_load.py TOKEN THREADS POSTS PORT [PORT...]
+usage: store_load.py LABEL TOKEN THREADS POSTS PORT [PORT...]
 THREADS clients, each with its own keep-alive connection, share POSTS posts (bounded also by 120 s);
-client i posts to the i-th port round robin. Prints one JSON line: posts/s, latency, statuses, ids.
+client i posts to the i-th port round robin. Prints one Markdown row: LABEL, posts, acknowledged
+posts a second, latency p50 / p99, statuses.
 """
 import http.client
 import json
@@ -12,11 +13,12 @@ import sys
 import threading
 import time
 
-TOKEN, THREADS, POSTS, PORTS = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), [int(p) for p in sys.argv[4:]]
+LABEL, TOKEN, THREADS, POSTS = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+PORTS = [int(p) for p in sys.argv[5:]]
 HOST = "127.0.0.1"
 DEADLINE = time.monotonic() + 120
 lock = threading.Lock()
-latencies, statuses, ids = [], {}, []
+latencies, statuses = [], {}
 remaining = [POSTS]
 
 
@@ -35,7 +37,7 @@ def client(i):
         try:
             c.request("POST", "/v1/feedback", body=body, headers={"Content-Type": "application/json", "Authorization": "Bearer " + TOKEN})
             r = c.getresponse()
-            data = r.read()
+            r.read()
             status = r.status
         except OSError:
             status = 0
@@ -45,8 +47,6 @@ def client(i):
         with lock:
             latencies.append(elapsed)
             statuses[status] = statuses.get(status, 0) + 1
-            if status == 201:
-                ids.append(json.loads(data)["id"])
     c.close()
 
 
@@ -58,7 +58,7 @@ for t in threads:
     t.join()
 wall = time.monotonic() - start
 latencies.sort()
-print(json.dumps({
-    "posts": len(latencies), "seconds": round(wall, 2), "per_second": round(statuses.get(201, 0) / wall, 1),
-    "p50_ms": round(1000 * statistics.median(latencies), 1), "p99_ms": round(1000 * latencies[int(0.99 * (len(latencies) - 1))], 1),
-    "statuses": {str(k): v for k, v in sorted(statuses.items())}, "ids": sorted(ids)}))
+p50 = 1000 * statistics.median(latencies)
+p99 = 1000 * latencies[int(0.99 * (len(latencies) - 1))]
+print(f"| {LABEL} | {len(latencies)} in {wall:.1f} s | {statuses.get(201, 0) / wall:.0f} | {p50:.1f} / {p99:.1f} | "
+      + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())) + " |")
