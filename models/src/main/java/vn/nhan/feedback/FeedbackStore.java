@@ -114,6 +114,11 @@ public final class FeedbackStore implements AutoCloseable {
         return url;
     }
 
+    /** {@code url} with any password replaced by ***, for messages and logs. */
+    public static String redacted(String url) {
+        return StorePool.redacted(url);
+    }
+
     /** The number of the last schema migration applied (-1 before the database was first reached). */
     public int schemaVersion() {
         return pool.schemaVersion();

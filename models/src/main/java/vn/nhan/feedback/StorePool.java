@@ -47,7 +47,7 @@ final class StorePool implements AutoCloseable {
         try {
             this.pool = new HikariDataSource(config());
         } catch (RuntimeException e) { // HikariCP: no driver for the URL, or a setting it refuses
-            throw new SQLException("cannot use the feedback store URL " + redacted(url) + ": " + StoreErrors.firstLine(e.getMessage()), e);
+            throw new SQLException("no JDBC driver or setting takes this URL (" + StoreErrors.firstLine(e.getMessage()) + ")", e);
         }
     }
 
@@ -237,6 +237,9 @@ final class StorePool implements AutoCloseable {
 
     /** The URL without a password, for logs and messages. */
     static String redacted(String url) {
+        if (url == null) {
+            return null;
+        }
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 

@@ -217,7 +217,7 @@ public final class NhanServer implements AutoCloseable {
             }
             return store;
         } catch (SQLException e) {
-            throw new IOException("cannot open the feedback store " + config.feedbackUrl() + ": " + e.getMessage(), e);
+            throw new IOException("cannot open the feedback store " + FeedbackStore.redacted(config.feedbackUrl()) + ": " + e.getMessage(), e);
         }
     }
 
