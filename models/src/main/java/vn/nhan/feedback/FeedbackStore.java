@@ -3,10 +3,7 @@ package vn.nhan.feedback;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,34 +13,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Corrected examples, API keys and recently classified articles, in a real database: SQLite by
  * default ({@code jdbc:sqlite:registry/feedback.db} in WAL mode with {@code synchronous=FULL}, so an
- * acknowledged row survives a crash of the process or the machine), or any JDBC URL such as
- * PostgreSQL's. The schema is versioned by {@link Migrations}. One connection, used by one thread
- * at a time (SQLite has a single writer anyway).
+ * acknowledged row survives a crash of the process or the machine), or PostgreSQL
+ * ({@code jdbc:postgresql://...}), which replicas on several hosts share. Connections come from a
+ * small pool ({@link StorePool}); the schema is versioned by {@link Migrations}. A database that is
+ * busy, unreachable or whose file was replaced gives a {@link StoreUnavailableException}: nothing
+ * was stored, retry later.
  */
 public final class FeedbackStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() { };
     private static final String COLUMNS = "id, document_id, title, text, labels, predicted, model_version, editor, override_base, received_ms";
-    private final Connection connection;
+    private final StorePool pool;
     private final String url;
-    private final int schemaVersion;
+    private final ScheduledExecutorService probe;
 
-    private FeedbackStore(Connection connection, String url, int schemaVersion) {
-        this.connection = connection;
+    private FeedbackStore(StorePool pool, String url, ScheduledExecutorService probe) {
+        this.pool = pool;
         this.url = url;
-        this.schemaVersion = schemaVersion;
-    }
-
-    /** Work done on the store's connection, under its lock. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
+        this.probe = probe;
     }
 
     /** The SQLite URL of {@code registry/feedback.db}. */
@@ -51,38 +49,49 @@ public final class FeedbackStore implements AutoCloseable {
         return "jdbc:sqlite:" + registry.toAbsolutePath().normalize().resolve("feedback.db");
     }
 
-    /** Opens the store at a JDBC URL, applying the schema migrations it lacks. */
+    /** Opens the store at a JDBC URL now, applying the schema migrations it lacks, with the patient limits of a command-line tool. */
     public static FeedbackStore open(String jdbcUrl) throws SQLException {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl must not be null");
-        boolean sqlite = jdbcUrl.startsWith("jdbc:sqlite:");
-        if (sqlite) {
-            createParent(jdbcUrl.substring("jdbc:sqlite:".length()));
-        }
-        Connection c = DriverManager.getConnection(jdbcUrl);
+        return open(jdbcUrl, StoreLimits.TOOLS);
+    }
+
+    /** Opens the store now, or throws why it cannot (for tools, which have nothing to do without it). */
+    public static FeedbackStore open(String jdbcUrl, StoreLimits limits) throws SQLException {
+        StorePool pool = new StorePool(jdbcUrl, limits);
         try {
-            if (sqlite) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA synchronous=FULL");
-                    s.execute("PRAGMA busy_timeout=10000");
-                }
-            }
-            int version = Migrations.apply(c, sqlite);
-            return new FeedbackStore(c, jdbcUrl, version);
+            pool.run(c -> null);
+            return new FeedbackStore(pool, jdbcUrl, null);
         } catch (SQLException | RuntimeException e) {
-            c.close();
+            pool.close();
             throw e;
         }
     }
 
-    private static void createParent(String file) throws SQLException {
+    /**
+     * Connects to the store for a service: never fails because the database is down (only for a URL
+     * no driver takes). While it is down every use throws {@link StoreUnavailableException}, and it
+     * is checked again on each use and every {@code retryInterval} in the background, so
+     * {@link #health()} follows it and the service recovers by itself.
+     */
+    public static FeedbackStore connect(String jdbcUrl, StoreLimits limits) throws SQLException {
+        StorePool pool = new StorePool(jdbcUrl, limits);
+        ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feedback-store-check");
+            t.setDaemon(true);
+            return t;
+        });
+        FeedbackStore store = new FeedbackStore(pool, jdbcUrl, probe);
+        store.check();
+        long every = limits.retryInterval().toMillis();
+        probe.scheduleWithFixedDelay(store::check, every, every, TimeUnit.MILLISECONDS);
+        return store;
+    }
+
+    /** One use of the database, to keep {@link #health()} current (and reopen or reconnect). */
+    private void check() {
         try {
-            Path parent = Path.of(file).toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create the directory of " + file + ": " + e.getMessage(), e);
+            pool.run(c -> c.isValid(1));
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("feedback store check: {}", e.getMessage());
         }
     }
 
@@ -105,9 +114,24 @@ public final class FeedbackStore implements AutoCloseable {
         return url;
     }
 
-    /** The number of the last schema migration applied. */
+    /** {@code url} with any password replaced by ***, for messages and logs. */
+    public static String redacted(String url) {
+        return StorePool.redacted(url);
+    }
+
+    /** The number of the last schema migration applied (-1 before the database was first reached). */
     public int schemaVersion() {
-        return schemaVersion;
+        return pool.schemaVersion();
+    }
+
+    /** Whether the database answered its last use or check, and if not why. */
+    public StoreHealth health() {
+        return pool.health();
+    }
+
+    /** True when {@link #health()} is up. */
+    public boolean isAvailable() {
+        return pool.health().up();
     }
 
     /** The API keys kept in this store. */
@@ -115,8 +139,8 @@ public final class FeedbackStore implements AutoCloseable {
         return new ApiKeys(this);
     }
 
-    synchronized <T> T withConnection(Work<T> work) throws SQLException {
-        return work.run(connection);
+    <T> T withConnection(StorePool.Work<T> work) throws SQLException {
+        return pool.run(work);
     }
 
     /** Stores one correction durably (committed before this returns) and gives it its id. */
@@ -250,7 +274,10 @@ public final class FeedbackStore implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        connection.close();
+    public void close() throws SQLException {
+        if (probe != null) {
+            probe.shutdownNow();
+        }
+        pool.close();
     }
 }

@@ -38,8 +38,32 @@ final class Migrations {
                         "CREATE INDEX recent_articles_margin ON recent_articles (margin)")));
     }
 
-    /** Applies every step not yet applied; returns the schema version now in place. */
+    /** Key of the PostgreSQL advisory lock that lets one replica at a time migrate a shared database. */
+    static final long MIGRATION_LOCK = 0x6e68616e_6d696772L; // "nhanmigr"
+
+    /**
+     * Applies every step not yet applied; returns the schema version now in place. On PostgreSQL,
+     * replicas starting together take turns under an advisory lock, so each step runs once.
+     */
     static int apply(Connection c, boolean sqlite) throws SQLException {
+        if (sqlite) {
+            return applyAll(c, true);
+        }
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, MIGRATION_LOCK);
+            lock.execute();
+        }
+        try {
+            return applyAll(c, false);
+        } finally {
+            try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, MIGRATION_LOCK);
+                unlock.execute();
+            }
+        }
+    }
+
+    private static int applyAll(Connection c, boolean sqlite) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_ms BIGINT NOT NULL)");
         }

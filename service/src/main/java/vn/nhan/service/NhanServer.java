@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.nhan.bundle.BundleException;
 import vn.nhan.feedback.FeedbackStore;
+import vn.nhan.feedback.StoreUnavailableException;
 import vn.nhan.registry.ModelRegistry;
 import vn.nhan.service.api.AdminRoutes;
 import vn.nhan.service.api.ApiError;
@@ -96,6 +97,8 @@ public final class NhanServer implements AutoCloseable {
         WorkLimiter limiter = new WorkLimiter(config.limits().workers(), config.limits().queue(), config.limits().queueTimeout());
         HttpServerSetup http = new HttpServerSetup(config.limits(), config.maxBodyBytes());
         watch(metrics, limiter, http);
+        metrics.gauge("nhan_feedback_store_up", "1 when the feedback store answered its last use or check, 0 while it is degraded",
+                () -> feedback.isAvailable() ? 1 : 0);
         List<String> routes = new CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -109,7 +112,7 @@ public final class NhanServer implements AutoCloseable {
         });
         new Access(feedback.keys(), config.adminToken(), editors.requireKey()).register(app);
         new ClassifyRoutes(models, config, metrics, limiter).register(app);
-        new ModelRoutes(models).register(app);
+        new ModelRoutes(models, feedback::health).register(app);
         new AdminRoutes(models, () -> currentBundle(config, registry)).register(app);
         new FeedbackRoutes(feedback, models, config, editors).register(app);
         ReviewRoutes review = new ReviewRoutes(feedback, models, editors);
@@ -206,11 +209,17 @@ public final class NhanServer implements AutoCloseable {
                 + " has no current model (train one with: bin/nhan bootstrap --registry " + registry.root() + ")"));
     }
 
+    /** The feedback store, connected even when its database is down (its routes answer 503 until it is back). */
     private static FeedbackStore openFeedback(ServiceConfig config) throws IOException {
         try {
-            return FeedbackStore.open(config.feedbackUrl());
+            FeedbackStore store = FeedbackStore.connect(config.feedbackUrl(), config.storeLimits());
+            if (!store.isAvailable()) {
+                LOG.warn("starting without the feedback store (feedback, review and key routes answer 503 until it is back): {}",
+                        store.health().reason());
+            }
+            return store;
         } catch (SQLException e) {
-            throw new IOException("cannot open the feedback store " + config.feedbackUrl() + ": " + e.getMessage(), e);
+            throw new IOException("cannot open the feedback store " + FeedbackStore.redacted(config.feedbackUrl()) + ": " + e.getMessage(), e);
         }
     }
 
@@ -237,6 +246,17 @@ public final class NhanServer implements AutoCloseable {
                 ctx.header("Retry-After", "1");
             }
             ctx.status(e.status()).json(error(e.code(), e.getMessage()));
+        });
+        app.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("feedback store unavailable on {} {}: {}", ctx.method().name(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+            String code = e.reason() == StoreUnavailableException.Reason.BUSY ? "store_busy" : "store_unavailable";
+            ctx.status(503).json(error(code, e.getMessage() + " (nothing was stored; retry shortly)"));
+        });
+        app.exception(SQLException.class, (e, ctx) -> {
+            LOG.error("feedback store error on {} {}", ctx.method().name(), ctx.path(), e);
+            ctx.header("Retry-After", "5");
+            ctx.status(503).json(error("store_error", "the feedback store failed (nothing was stored); it has been logged"));
         });
         app.exception(BadMessageException.class, (e, ctx) -> {
             String code = HttpStatus.forStatus(e.getCode()).getMessage().toLowerCase().replace(' ', '_');

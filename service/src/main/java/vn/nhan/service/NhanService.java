@@ -2,6 +2,7 @@ package vn.nhan.service;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import vn.nhan.feedback.StoreLimits;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ public final class NhanService implements Callable<Integer> {
         Path registryDir = model == null && registry == null ? Path.of("registry") : model == null ? registry : null;
         ServiceConfig config = new ServiceConfig(host, port, model, registryDir, System.getenv("NHAN_ADMIN_TOKEN"), maxBatch, maxBody,
                 Duration.ofSeconds(Math.max(1, registryPoll)), Duration.ofSeconds(Math.max(0, shutdownGrace)), feedbackUrl,
-                ServiceLimits.fromEnvironment(System.getenv()));
+                ServiceLimits.fromEnvironment(System.getenv()), StoreLimits.fromEnvironment(System.getenv()));
         EditorsConfig editors = EditorsConfig.defaults().withRequireKey(EditorsConfig.parseRequireKey(System.getenv("NHAN_REQUIRE_KEY")))
                 .withReview(reviewKeep, Duration.ofDays(reviewDays));
         NhanServer server = NhanServer.start(config, editors);

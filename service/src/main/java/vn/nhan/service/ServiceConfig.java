@@ -3,17 +3,22 @@ package vn.nhan.service;
 import java.nio.file.Path;
 import java.time.Duration;
 import vn.nhan.feedback.FeedbackStore;
+import vn.nhan.feedback.StoreLimits;
 
 /**
  * The service's settings, validated: where the model comes from (one bundle, or the registry's
- * current model, watched for changes), where to listen, limits, and the admin token.
+ * current model, watched for changes), where to listen, limits, the admin token, and the feedback
+ * store (its JDBC URL and how long it may be waited for).
  */
 public record ServiceConfig(String host, int port, Path model, Path registry, String adminToken, int maxBatch,
                             long maxBodyBytes, Duration registryPoll, Duration shutdownGrace, String feedbackUrl,
-                            ServiceLimits limits) {
+                            ServiceLimits limits, StoreLimits storeLimits) {
     public ServiceConfig {
         if (limits == null) {
             limits = ServiceLimits.DEFAULTS;
+        }
+        if (storeLimits == null) {
+            storeLimits = StoreLimits.DEFAULTS;
         }
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("host must not be empty");
@@ -45,7 +50,8 @@ public record ServiceConfig(String host, int port, Path model, Path registry, St
     /** The settings with the default connection, admission and work limits. */
     public ServiceConfig(String host, int port, Path model, Path registry, String adminToken, int maxBatch,
                          long maxBodyBytes, Duration registryPoll, Duration shutdownGrace, String feedbackUrl) {
-        this(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, ServiceLimits.DEFAULTS);
+        this(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, ServiceLimits.DEFAULTS,
+                StoreLimits.DEFAULTS);
     }
 
     public static final int DEFAULT_MAX_BATCH = 64;
@@ -62,18 +68,22 @@ public record ServiceConfig(String host, int port, Path model, Path registry, St
     }
 
     public ServiceConfig withAdminToken(String token) {
-        return new ServiceConfig(host, port, model, registry, token, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, limits);
+        return new ServiceConfig(host, port, model, registry, token, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, limits, storeLimits);
     }
 
     public ServiceConfig withRegistryPoll(Duration poll) {
-        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, poll, shutdownGrace, feedbackUrl, limits);
+        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, poll, shutdownGrace, feedbackUrl, limits, storeLimits);
     }
 
     public ServiceConfig withLimits(ServiceLimits newLimits) {
-        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, newLimits);
+        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, newLimits, storeLimits);
+    }
+
+    public ServiceConfig withFeedback(String url, StoreLimits newStoreLimits) {
+        return new ServiceConfig(host, port, model, registry, adminToken, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, url, limits, newStoreLimits);
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(host, newPort, model, registry, adminToken, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, limits);
+        return new ServiceConfig(host, newPort, model, registry, adminToken, maxBatch, maxBodyBytes, registryPoll, shutdownGrace, feedbackUrl, limits, storeLimits);
     }
 }

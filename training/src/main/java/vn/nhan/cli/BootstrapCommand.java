@@ -25,6 +25,10 @@ final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-registry}", description = "Model registry directory (default: $NHAN_REGISTRY or registry).")
     Path registry;
 
+    @Option(names = "--feedback-url", defaultValue = "${env:NHAN_FEEDBACK_URL}",
+            description = "JDBC URL of the feedback store ($NHAN_FEEDBACK_URL): with PostgreSQL the job lock is its advisory lock.")
+    String feedbackUrl;
+
     @Option(names = "--corpus", description = "Corpus to train on when the registry is empty (default: $NHAN_HOME/data/corpus or data/corpus).")
     List<Path> corpora;
 
@@ -34,7 +38,7 @@ final class BootstrapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelRegistry models = ModelRegistry.open(registry);
-        try (RetrainLock lock = RetrainLock.acquire(models, "bootstrap")) {
+        try (RetrainLock lock = RetrainLock.acquire(models, "bootstrap", feedbackUrl)) {
             return bootstrap(models);
         } catch (RetrainLock.HeldException e) {
             System.err.println("nhan bootstrap: " + e.getMessage());

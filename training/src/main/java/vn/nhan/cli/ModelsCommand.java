@@ -31,6 +31,10 @@ final class ModelsCommand implements Runnable {
         @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-registry}", description = "Model registry directory (default: $NHAN_REGISTRY or registry).")
         Path registry;
 
+        @Option(names = "--feedback-url", defaultValue = "${env:NHAN_FEEDBACK_URL}",
+                description = "JDBC URL of the feedback store ($NHAN_FEEDBACK_URL): with PostgreSQL the job lock is its advisory lock.")
+        String feedbackUrl;
+
         ModelRegistry open() throws java.io.IOException {
             return ModelRegistry.open(registry);
         }
@@ -38,7 +42,7 @@ final class ModelsCommand implements Runnable {
         /** Runs a change of the registry under its job lock; exit code 4 when another job holds it. */
         int locked(String job, RegistryChange change) throws Exception {
             ModelRegistry models = open();
-            try (RetrainLock lock = RetrainLock.acquire(models, job)) {
+            try (RetrainLock lock = RetrainLock.acquire(models, job, feedbackUrl)) {
                 change.run(models);
                 return 0;
             } catch (RetrainLock.HeldException e) {

@@ -65,7 +65,7 @@ public final class RetrainJob {
 
     public Result run() throws IOException {
         ModelRegistry registry = ModelRegistry.open(settings.registry());
-        try (RetrainLock lock = RetrainLock.acquire(registry)) {
+        try (RetrainLock lock = RetrainLock.acquire(registry, "retrain", settings.feedbackUrl())) {
             registry.cleanStaging();
             return retrain(registry);
         } catch (IOException | RuntimeException e) {

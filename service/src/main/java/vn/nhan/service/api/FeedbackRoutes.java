@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.nhan.data.Taxonomy;
 import vn.nhan.feedback.Feedback;
 import vn.nhan.feedback.FeedbackSplit;
@@ -29,11 +27,10 @@ import vn.nhan.service.model.ModelHolder;
  * served taxonomy, no duplicates, sizes capped) with the editor's name, and answers 201 once it is
  * committed; {@code override_base: true} (admin keys only) lets it replace a base-corpus document
  * of the same id when retraining. GET /v1/feedback lists them, a page at a time. Both need an
- * editor or admin key. A store that is busy or down gives 503 with Retry-After.
+ * editor or admin key. The body is bound to {@link FeedbackBody}. A store that is busy or down gives
+ * 503 with Retry-After (mapped in NhanServer), and nothing is acknowledged that is not committed.
  */
 public final class FeedbackRoutes {
-    private static final Logger LOG = LoggerFactory.getLogger(FeedbackRoutes.class);
-    private static final Set<String> FIELDS = Set.of("id", "title", "text", "labels", "predicted", "override_base");
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
     private final FeedbackStore store;
@@ -51,51 +48,31 @@ public final class FeedbackRoutes {
     public void register(Javalin app) {
         app.post("/v1/feedback", this::add, Role.EDITOR);
         app.get("/v1/feedback", this::list, Role.EDITOR);
-        app.exception(SQLException.class, (e, ctx) -> {
-            LOG.warn("feedback store unavailable on {} {}: {}", ctx.method().name(), ctx.path(), e.getMessage());
-            ctx.header("Retry-After", "5");
-            ctx.status(503).json(Map.of("error", Map.of("code", "store_unavailable",
-                    "message", "the feedback store is busy or unavailable; retry shortly (nothing was stored)")));
-        });
     }
 
     private void add(Context ctx) throws SQLException {
         Principal editor = Principal.of(ctx);
-        JsonNode body = JsonBody.object(ctx, config.maxBodyBytes());
-        body.fieldNames().forEachRemaining(f -> {
-            if (!FIELDS.contains(f)) {
-                throw ApiError.badRequest(f + " is not a known field (known: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
-            }
-        });
-        JsonNode id = body.get("id");
+        FeedbackBody body = RequestBinding.bind(JsonBody.object(ctx, config.maxBodyBytes()), FeedbackBody.class);
+        JsonNode id = body.id();
         if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()) {
             throw ApiError.badRequest("id is required: the article's id, a non-empty string or an integer");
         }
         String documentId = capped("id", id.asText().strip(), editors.maxIdChars());
-        JsonNode text = body.get("text");
-        if (text == null || !text.isTextual() || text.asText().isBlank()) {
+        if (body.text() == null || body.text().isBlank()) {
             throw ApiError.badRequest("text is required and must be a non-empty string");
         }
-        capped("text", text.asText(), editors.maxTextChars());
-        JsonNode title = body.get("title");
-        if (title != null && !title.isNull() && !title.isTextual()) {
-            throw ApiError.badRequest("title must be a string");
-        }
-        String titleText = title == null || title.isNull() ? null : capped("title", title.asText(), editors.maxTitleChars());
-        JsonNode override = body.get("override_base");
-        if (override != null && !override.isNull() && !override.isBoolean()) {
-            throw ApiError.badRequest("override_base must be true or false");
-        }
-        boolean overrideBase = override != null && override.asBoolean(false);
+        String text = capped("text", body.text(), editors.maxTextChars());
+        String title = body.title() == null ? null : capped("title", body.title(), editors.maxTitleChars());
+        boolean overrideBase = Boolean.TRUE.equals(body.overrideBase());
         if (overrideBase && !editor.isAdmin()) {
             throw new ApiError(403, "forbidden", "override_base (replacing a base-corpus document when retraining) needs an admin key; the key '"
                     + editor.name() + "' is " + editor.role().id());
         }
         LoadedModel model = Readiness.model(models);
         Taxonomy taxonomy = model.classifier().taxonomy();
-        List<String> labels = labels(body.get("labels"), "labels", true, taxonomy);
-        List<String> predicted = labels(body.get("predicted"), "predicted", false, taxonomy);
-        Feedback stored = store.add(Feedback.of(documentId, titleText, text.asText(), labels, predicted, model.version(), editor.name())
+        List<String> labels = labels(body.labels(), "labels", true, taxonomy);
+        List<String> predicted = labels(body.predicted(), "predicted", false, taxonomy);
+        Feedback stored = store.add(Feedback.of(documentId, title, text, labels, predicted, model.version(), editor.name())
                 .withOverrideBase(overrideBase));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", stored.id());
@@ -168,31 +145,26 @@ public final class FeedbackRoutes {
         return value;
     }
 
-    private static List<String> labels(JsonNode node, String field, boolean required, Taxonomy taxonomy) {
-        List<String> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
+    private static List<String> labels(List<String> given, String field, boolean required, Taxonomy taxonomy) {
+        if (given == null) {
             if (required) {
                 throw ApiError.badRequest(field + " is required: an array of label ids (possibly empty)");
             }
-            return out;
-        }
-        if (!node.isArray()) {
-            throw ApiError.badRequest(field + " must be an array of label ids");
+            return List.of();
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            if (!node.get(i).isTextual()) {
-                throw ApiError.badRequest(field + "[" + i + "] must be a string");
+        for (int i = 0; i < given.size(); i++) {
+            String label = given.get(i);
+            if (label == null) {
+                throw ApiError.badRequest(field + "[" + i + "] must be a string, got null");
             }
-            String label = node.get(i).asText();
             if (taxonomy.indexOf(label) < 0) {
                 throw ApiError.badRequest(field + "[" + i + "] '" + label + "' is not in the taxonomy (known: " + String.join(", ", taxonomy.ids()) + ")");
             }
             if (!seen.add(label)) {
                 throw ApiError.badRequest(field + "[" + i + "] '" + label + "' is given twice");
             }
-            out.add(label);
         }
-        return out;
+        return List.copyOf(given);
     }
 }

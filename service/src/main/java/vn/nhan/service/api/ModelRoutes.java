@@ -5,17 +5,25 @@ import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import vn.nhan.bundle.BundleManifest;
 import vn.nhan.bundle.TrainingData;
+import vn.nhan.feedback.StoreHealth;
 import vn.nhan.service.model.LoadedModel;
 import vn.nhan.service.model.ModelHolder;
 
-/** GET /v1/labels, GET /v1/model, GET /health/live, GET /health/ready. */
+/**
+ * GET /v1/labels, GET /v1/model, GET /health/live, GET /health/ready. Ready means ready to
+ * classify: a degraded feedback store is reported ({@code "store": {"status": "degraded"}}) but
+ * does not fail readiness, since classification does not need it.
+ */
 public final class ModelRoutes {
     private final ModelHolder models;
+    private final Supplier<StoreHealth> store;
 
-    public ModelRoutes(ModelHolder models) {
+    public ModelRoutes(ModelHolder models, Supplier<StoreHealth> store) {
         this.models = models;
+        this.store = store;
     }
 
     public void register(Javalin app) {
@@ -65,6 +73,13 @@ public final class ModelRoutes {
 
     private void ready(Context ctx) {
         LoadedModel model = Readiness.model(models);
-        ctx.json(Map.of("status", "ready", "model", Responses.model(model)));
+        StoreHealth health = store.get();
+        Map<String, Object> storeStatus = new LinkedHashMap<>();
+        storeStatus.put("status", health.up() ? "up" : "degraded");
+        if (!health.up()) {
+            storeStatus.put("reason", health.reason());
+            storeStatus.put("since", health.since().toString());
+        }
+        ctx.json(Map.of("status", "ready", "model", Responses.model(model), "store", storeStatus));
     }
 }

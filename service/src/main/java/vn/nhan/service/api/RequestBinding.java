@@ -33,7 +33,10 @@ final class RequestBinding {
             "threshold", "a number between 0 and 1",
             "top_k", "an integer between 1 and 1000",
             "explain", "true or false",
-            "documents", "an array of {\"id\", \"title\", \"text\"}");
+            "documents", "an array of {\"id\", \"title\", \"text\"}",
+            "labels", "an array of label ids",
+            "predicted", "an array of label ids",
+            "override_base", "true or false");
 
     private static final ObjectMapper MAPPER = strict(new ObjectMapper());
 
@@ -88,8 +91,9 @@ final class RequestBinding {
         }
         Object last = path.get(path.size() - 1);
         String got = processor instanceof JsonParser p ? got(p) : "";
-        if (last instanceof Integer) { // an element of documents that is not an object
-            return ApiError.badRequest(describe(path) + " must be an object {\"id\", \"title\", \"text\"}" + got);
+        if (last instanceof Integer) { // an element of an array: of documents, an object; of labels, a string
+            boolean documents = path.size() >= 2 && "documents".equals(path.get(path.size() - 2));
+            return ApiError.badRequest(describe(path) + " must be " + (documents ? "an object {\"id\", \"title\", \"text\"}" : "a string") + got);
         }
         return ApiError.badRequest(describe(path) + " must be " + EXPECTED.getOrDefault(String.valueOf(last), "of another type") + got);
     }

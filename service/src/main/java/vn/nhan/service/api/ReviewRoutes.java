@@ -61,7 +61,7 @@ public final class ReviewRoutes implements AutoCloseable {
         }
         JsonNode body = ctx.attribute(JsonBody.ATTRIBUTE);
         LoadedModel model = models.current().orElse(null);
-        if (body == null || model == null || !body.path("text").isTextual()) {
+        if (body == null || model == null || !body.path("text").isTextual() || !store.isAvailable()) { // a store that is down is not waited for
             return;
         }
         String id = body.path("id").isValueNode() ? body.path("id").asText(null) : null;
