@@ -48,7 +48,7 @@ public record BundleManifest(String format, int formatVersion, String modelId, S
         }
     }
 
-    /** Headline figures of cross-validation, per view, over passages and whole articles. */
+    /** Headline figures of cross-validation, per model type, over passages and whole articles. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Metrics(Map<String, Headline> crossValidation, Map<String, Headline> crossValidationWholeArticle) {
         public Metrics {

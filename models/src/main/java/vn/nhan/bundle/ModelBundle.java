@@ -162,13 +162,13 @@ public final class ModelBundle {
             labels.add(new BundleManifest.LabelEntry(label.id(), label.name(), label.group(), label.description(), c.thresholds()[l]));
         }
         Map<String, ScoreCalibration> calibrations = new LinkedHashMap<>();
-        c.calibrations().forEach((view, cal) -> calibrations.put(view.id(), cal));
+        c.calibrations().forEach((modelType, cal) -> calibrations.put(modelType.id(), cal));
         Map<String, float[]> passageThresholds = new TreeMap<>();
-        c.passages().thresholds().forEach((view, t) -> passageThresholds.put(view.id(), t));
+        c.passages().thresholds().forEach((modelType, t) -> passageThresholds.put(modelType.id(), t));
         Map<String, Headline> metrics = new LinkedHashMap<>();
-        result.crossValidation().forEach((view, e) -> metrics.put(view.id(), Headline.of(e)));
+        result.crossValidation().forEach((modelType, e) -> metrics.put(modelType.id(), Headline.of(e)));
         Map<String, Headline> wholeMetrics = new LinkedHashMap<>();
-        result.wholeArticleCrossValidation().forEach((view, e) -> wholeMetrics.put(view.id(), Headline.of(e)));
+        result.wholeArticleCrossValidation().forEach((modelType, e) -> wholeMetrics.put(modelType.id(), Headline.of(e)));
         return new BundleManifest(FORMAT, FORMAT_VERSION, "nhan-" + config.modelType().id() + "-" + version + "-" + data.sha256().substring(0, 8),
                 version, created.toString(), c.type().id(), c.neuralWeight(), c.features().dimension(), labels, calibrations,
                 c.passages().weight(), passageThresholds, config, data, result.elapsed().toMillis() / 1000.0,
@@ -349,7 +349,7 @@ public final class ModelBundle {
             }
         }
         Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(ModelType.class);
-        manifest.calibrations().forEach((view, cal) -> calibrations.put(ModelType.parse(view), cal));
+        manifest.calibrations().forEach((modelType, cal) -> calibrations.put(ModelType.parse(modelType), cal));
         return new Classifier(taxonomy, features, type, neural, linear, manifest.neuralWeight(), calibrations, passageBlend(manifest, calibrations));
     }
 
@@ -370,7 +370,7 @@ public final class ModelBundle {
             throw new IllegalArgumentException("passage_weight is set but passage_thresholds is missing");
         }
         Map<ModelType, float[]> t = new EnumMap<>(ModelType.class);
-        manifest.passageThresholds().forEach((view, list) -> t.put(ModelType.parse(view), list));
+        manifest.passageThresholds().forEach((modelType, list) -> t.put(ModelType.parse(modelType), list));
         return new PassageBlend(manifest.passageWeight(), t);
     }
 

@@ -50,7 +50,7 @@ public final class Classifier {
             throw new IllegalArgumentException("a " + type.id() + " classifier needs " + (neural == null ? "a neural" : "a linear") + " model");
         }
         if (!this.calibrations.containsKey(type)) {
-            throw new IllegalArgumentException("no calibration for the " + type.id() + " view");
+            throw new IllegalArgumentException("no calibration for the " + type.id() + " model");
         }
         for (ScoreCalibration c : this.calibrations.values()) {
             if (c.labelCount() != taxonomy.size()) {
@@ -59,10 +59,10 @@ public final class Classifier {
         }
         this.passages = Objects.requireNonNull(passages, "passages must not be null");
         this.paired = type == ModelType.ENSEMBLE ? new PairedWeights(neural.weights(), linear.weights()) : null;
-        for (ModelType view : this.calibrations.keySet()) {
-            float[] t = passages.thresholds().get(view);
+        for (ModelType modelType : this.calibrations.keySet()) {
+            float[] t = passages.thresholds().get(modelType);
             if (t == null || t.length != taxonomy.size()) {
-                throw new IllegalArgumentException("passage thresholds of the " + view.id() + " view: expected " + taxonomy.size()
+                throw new IllegalArgumentException("passage thresholds of the " + modelType.id() + " model: expected " + taxonomy.size()
                         + " values, got " + (t == null ? "none" : t.length));
             }
         }
@@ -101,8 +101,8 @@ public final class Classifier {
         return calibrations;
     }
 
-    /** The views this classifier can score with: its own type and, for an ensemble, each part. */
-    public Set<ModelType> views() {
+    /** The model types this classifier can score with: its own type and, for an ensemble, each part. */
+    public Set<ModelType> modelTypes() {
         return calibrations.keySet();
     }
 
@@ -111,32 +111,32 @@ public final class Classifier {
         return thresholds(type);
     }
 
-    public float[] thresholds(ModelType view) {
-        calibration(view);
-        return passages.thresholds().get(view).clone();
+    public float[] thresholds(ModelType modelType) {
+        calibration(modelType);
+        return passages.thresholds().get(modelType).clone();
     }
 
     /** The per-label thresholds of whole-article scores alone (no passages). */
-    public float[] wholeArticleThresholds(ModelType view) {
-        return calibration(view).thresholds().clone();
+    public float[] wholeArticleThresholds(ModelType modelType) {
+        return calibration(modelType).thresholds().clone();
     }
 
-    /** Predicts one article with the classifier's own view and thresholds, passages included. */
+    /** Predicts one article with the classifier's own model type and thresholds, passages included. */
     public Prediction predict(String title, String text) {
         return toPrediction(score(features.extractArticle(title, text, false), type).blended(), thresholds());
     }
 
-    /** The calibrated scores of one article in one view: whole, per passage, and blended. */
-    public ArticleScores score(ArticleFeatures article, ModelType view) {
-        float[][] all = calibrated(article, view);
+    /** The calibrated scores of one article by one model type: whole, per passage, and blended. */
+    public ArticleScores score(ArticleFeatures article, ModelType modelType) {
+        float[][] all = calibrated(article, modelType);
         float[][] perPassage = java.util.Arrays.copyOfRange(all, 1, all.length);
         return new ArticleScores(all[0], perPassage, passages.blend(all[0], perPassage));
     }
 
-    /** Calibrated scores of {@code view}: row 0 the whole article, then each passage. */
-    private float[][] calibrated(ArticleFeatures article, ModelType view) {
-        ScoreCalibration calibration = calibration(view);
-        return switch (view) {
+    /** Calibrated scores of {@code modelType}: row 0 the whole article, then each passage. */
+    private float[][] calibrated(ArticleFeatures article, ModelType modelType) {
+        ScoreCalibration calibration = calibration(modelType);
+        return switch (modelType) {
             case NEURAL -> calibration.apply(neural.scoreArticle(article));
             case LINEAR -> calibration.apply(linear.scoreArticle(article));
             case ENSEMBLE -> {
@@ -152,31 +152,31 @@ public final class Classifier {
      * The article scores of many articles on all cores, in order: blended with passages, or of the
      * whole articles alone ({@code withPassages} false, for comparison).
      */
-    public float[][] scoreArticles(List<ArticleFeatures> articles, ModelType view, boolean withPassages) {
+    public float[][] scoreArticles(List<ArticleFeatures> articles, ModelType modelType, boolean withPassages) {
         float[][] out = new float[articles.size()][];
         IntStream.range(0, articles.size()).parallel().forEach(i -> {
             ArticleFeatures a = articles.get(i);
-            out[i] = withPassages ? score(a, view).blended() : score(a, view).whole();
+            out[i] = withPassages ? score(a, modelType).blended() : score(a, modelType).whole();
         });
         return out;
     }
 
-    /** Calibrated probabilities of the classifier's own view, one row per feature vector. */
+    /** Calibrated probabilities of the classifier's own model type, one row per feature vector. */
     public float[][] scores(List<SparseVector> rows) {
         return scores(rows, type);
     }
 
     /**
-     * Calibrated probabilities of one view for bare feature vectors, one row each (whole-article
+     * Calibrated probabilities of one model type for bare feature vectors, one row each (whole-article
      * scores without passages; articles are scored through {@link #score}).
      */
-    public float[][] scores(List<SparseVector> rows, ModelType view) {
-        ScoreCalibration calibration = calibration(view);
-        return calibration.apply(rawScores(rows, view));
+    public float[][] scores(List<SparseVector> rows, ModelType modelType) {
+        ScoreCalibration calibration = calibration(modelType);
+        return calibration.apply(rawScores(rows, modelType));
     }
 
-    float[][] rawScores(List<SparseVector> rows, ModelType view) {
-        return switch (view) {
+    float[][] rawScores(List<SparseVector> rows, ModelType modelType) {
+        return switch (modelType) {
             case NEURAL -> neural.scores(rows);
             case LINEAR -> linear.scores(rows);
             case ENSEMBLE -> combine(calibration(ModelType.NEURAL).apply(neural.scores(rows)),
@@ -195,10 +195,10 @@ public final class Classifier {
         return out;
     }
 
-    private ScoreCalibration calibration(ModelType view) {
-        ScoreCalibration c = calibrations.get(view);
+    private ScoreCalibration calibration(ModelType modelType) {
+        ScoreCalibration c = calibrations.get(modelType);
         if (c == null) {
-            throw new IllegalArgumentException("this " + type.id() + " classifier has no " + view.id() + " view (has: " + views() + ")");
+            throw new IllegalArgumentException("this " + type.id() + " classifier has no " + modelType.id() + " model (has: " + modelTypes() + ")");
         }
         return c;
     }

@@ -10,7 +10,7 @@ import vn.nhan.eval.MultiLabelEvaluator;
 import vn.nhan.features.ArticleFeatures;
 
 /**
- * Scores labelled documents with a classifier and evaluates each of its views: the article scores
+ * Scores labelled documents with a classifier and evaluates each of its model types: the article scores
  * (passages blended in, as the classifier predicts) and the whole-article scores alone, side by
  * side, on all documents and on the long ones.
  */
@@ -22,23 +22,23 @@ public final class ClassifierEvaluator {
     }
 
     /**
-     * The evaluation of the article scores of every view the classifier has (its own type first,
+     * The evaluation of the article scores of every model type the classifier has (its own type first,
      * then its parts), on documents whose labels are all in its taxonomy.
      */
     public static Map<ModelType, MultiLabelEvaluation> evaluate(Classifier classifier, List<Document> documents) {
         List<ScoredArticle> scored = scoreAll(classifier, documents);
         MultiLabelEvaluator evaluator = new MultiLabelEvaluator(classifier.taxonomy().ids());
         Map<ModelType, MultiLabelEvaluation> out = new LinkedHashMap<>();
-        List<ModelType> views = views(classifier);
-        for (int v = 0; v < views.size(); v++) {
-            out.put(views.get(v), evaluate(evaluator, scored, v, true, classifier.thresholds(views.get(v))));
+        List<ModelType> modelTypes = modelTypes(classifier);
+        for (int v = 0; v < modelTypes.size(); v++) {
+            out.put(modelTypes.get(v), evaluate(evaluator, scored, v, true, classifier.thresholds(modelTypes.get(v))));
         }
         return out;
     }
 
     /**
-     * Named evaluations for a report: {@code "<view>"} (article scores, passages blended) and
-     * {@code "<view> whole-article"} for every view, then the same two for the classifier's own view
+     * Named evaluations for a report: {@code "<type>"} (article scores, passages blended) and
+     * {@code "<type> whole-article"} for every model type, then the same two for the classifier's own model type
      * on the articles of at least {@link #LONG_ARTICLE_WORDS} words ({@code "... long (N)"}), when
      * there are any.
      */
@@ -50,11 +50,11 @@ public final class ClassifierEvaluator {
     public static Map<String, MultiLabelEvaluation> sideBySideScored(Classifier classifier, List<ScoredArticle> scored) {
         MultiLabelEvaluator evaluator = new MultiLabelEvaluator(classifier.taxonomy().ids());
         Map<String, MultiLabelEvaluation> out = new LinkedHashMap<>();
-        List<ModelType> views = views(classifier);
-        for (int v = 0; v < views.size(); v++) {
-            ModelType view = views.get(v);
-            out.put(view.id(), evaluate(evaluator, scored, v, true, classifier.thresholds(view)));
-            out.put(view.id() + " whole-article", evaluate(evaluator, scored, v, false, classifier.wholeArticleThresholds(view)));
+        List<ModelType> modelTypes = modelTypes(classifier);
+        for (int v = 0; v < modelTypes.size(); v++) {
+            ModelType modelType = modelTypes.get(v);
+            out.put(modelType.id(), evaluate(evaluator, scored, v, true, classifier.thresholds(modelType)));
+            out.put(modelType.id() + " whole-article", evaluate(evaluator, scored, v, false, classifier.wholeArticleThresholds(modelType)));
         }
         List<ScoredArticle> longOnes = scored.stream().filter(a -> a.words() >= LONG_ARTICLE_WORDS).toList();
         if (!longOnes.isEmpty()) {
@@ -67,16 +67,16 @@ public final class ClassifierEvaluator {
     }
 
     /**
-     * One labelled article scored in every view, with and without passages; its labels must be in
+     * One labelled article scored by every model type, with and without passages; its labels must be in
      * the classifier's taxonomy.
      */
     public static ScoredArticle score(Classifier classifier, Document document) {
         ArticleFeatures features = classifier.features().extractArticle(document.title(), document.text(), false);
-        List<ModelType> views = views(classifier);
-        float[][] blended = new float[views.size()][];
-        float[][] whole = new float[views.size()][];
-        for (int v = 0; v < views.size(); v++) {
-            ArticleScores s = classifier.score(features, views.get(v));
+        List<ModelType> modelTypes = modelTypes(classifier);
+        float[][] blended = new float[modelTypes.size()][];
+        float[][] whole = new float[modelTypes.size()][];
+        for (int v = 0; v < modelTypes.size(); v++) {
+            ArticleScores s = classifier.score(features, modelTypes.get(v));
             blended[v] = s.blended();
             whole[v] = s.whole();
         }
@@ -87,10 +87,10 @@ public final class ClassifierEvaluator {
         return documents.parallelStream().map(d -> score(classifier, d)).toList();
     }
 
-    private static MultiLabelEvaluation evaluate(MultiLabelEvaluator evaluator, List<ScoredArticle> scored, int view, boolean passages,
+    private static MultiLabelEvaluation evaluate(MultiLabelEvaluator evaluator, List<ScoredArticle> scored, int modelType, boolean passages,
             float[] thresholds) {
         boolean[][] gold = scored.stream().map(ScoredArticle::gold).toArray(boolean[][]::new);
-        float[][] scores = scored.stream().map(a -> passages ? a.blended()[view] : a.whole()[view]).toArray(float[][]::new);
+        float[][] scores = scored.stream().map(a -> passages ? a.blended()[modelType] : a.whole()[modelType]).toArray(float[][]::new);
         return evaluator.evaluate(gold, scores, thresholds);
     }
 
@@ -109,14 +109,14 @@ public final class ClassifierEvaluator {
         return words;
     }
 
-    private static List<ModelType> views(Classifier classifier) {
-        List<ModelType> views = new ArrayList<>();
-        views.add(classifier.type());
-        for (ModelType view : ModelType.values()) {
-            if (view != classifier.type() && classifier.views().contains(view)) {
-                views.add(view);
+    private static List<ModelType> modelTypes(Classifier classifier) {
+        List<ModelType> modelTypes = new ArrayList<>();
+        modelTypes.add(classifier.type());
+        for (ModelType modelType : ModelType.values()) {
+            if (modelType != classifier.type() && classifier.modelTypes().contains(modelType)) {
+                modelTypes.add(modelType);
             }
         }
-        return views;
+        return modelTypes;
     }
 }

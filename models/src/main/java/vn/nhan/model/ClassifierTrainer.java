@@ -70,9 +70,9 @@ public final class ClassifierTrainer {
         progress.message(String.format("passage weight: %.2f", passages.weight()));
         Map<ModelType, MultiLabelEvaluation> crossValidation = new EnumMap<>(ModelType.class);
         Map<ModelType, MultiLabelEvaluation> wholeArticle = new EnumMap<>(ModelType.class);
-        for (ModelType view : calibrations.keySet()) {
-            crossValidation.put(view, evaluator.evaluate(cv.gold(), oof.blended(view, passages.weight()), passages.thresholds().get(view)));
-            wholeArticle.put(view, evaluator.evaluate(cv.gold(), oof.blended(view, 0), calibrations.get(view).thresholds()));
+        for (ModelType modelType : calibrations.keySet()) {
+            crossValidation.put(modelType, evaluator.evaluate(cv.gold(), oof.blended(modelType, passages.weight()), passages.thresholds().get(modelType)));
+            wholeArticle.put(modelType, evaluator.evaluate(cv.gold(), oof.blended(modelType, 0), calibrations.get(modelType).thresholds()));
         }
         progress.message("final model on all " + n + " documents");
         List<Integer> all = new ArrayList<>(n);
@@ -193,11 +193,11 @@ public final class ClassifierTrainer {
         return best;
     }
 
-    /** Every view's thresholds at passage weight {@code weight}. */
+    /** Every model type's thresholds at passage weight {@code weight}. */
     private static PassageBlend passageThresholds(OutOfFold oof, double weight, boolean[][] gold) {
         Map<ModelType, float[]> thresholds = new EnumMap<>(ModelType.class);
-        for (ModelType view : oof.calibrations().keySet()) {
-            thresholds.put(view, bestThresholds(oof.blended(view, weight), gold));
+        for (ModelType modelType : oof.calibrations().keySet()) {
+            thresholds.put(modelType, bestThresholds(oof.blended(modelType, weight), gold));
         }
         return new PassageBlend(weight, thresholds);
     }
@@ -206,8 +206,8 @@ public final class ClassifierTrainer {
     static final double[] PASSAGE_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
 
     /**
-     * The passage weight with the best out-of-fold micro-F1 of the classifier's own view (each
-     * weight with its own F1-optimal thresholds; ties go to the smaller weight), and every view's
+     * The passage weight with the best out-of-fold micro-F1 of the classifier's own model type (each
+     * weight with its own F1-optimal thresholds; ties go to the smaller weight), and every model type's
      * thresholds at that weight.
      */
     PassageBlend choosePassageBlend(OutOfFold oof, boolean[][] gold) {

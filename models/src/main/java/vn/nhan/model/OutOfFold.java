@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The out-of-fold raw scores of cross-validation, whole article and per passage, for each model,
- * with the calibrations fitted on them: gives each view's calibrated whole-article scores, its best
+ * with the calibrations fitted on them: gives each model type's calibrated whole-article scores, its best
  * passage scores, and their blend at any weight, as the final classifier would compute them.
  */
 final class OutOfFold {
@@ -32,13 +32,13 @@ final class OutOfFold {
         return calibrations;
     }
 
-    /** The calibrated article scores of {@code view}: {@code (1 - weight) * whole + weight * best passage}. */
-    float[][] blended(ModelType view, double weight) {
-        float[][] w = whole.computeIfAbsent(view, v -> calibrated(v, neural, linear));
+    /** The calibrated article scores of {@code modelType}: {@code (1 - weight) * whole + weight * best passage}. */
+    float[][] blended(ModelType modelType, double weight) {
+        float[][] w = whole.computeIfAbsent(modelType, v -> calibrated(v, neural, linear));
         if (weight == 0) {
             return w;
         }
-        float[][] best = bestPassage.computeIfAbsent(view, this::bestPassages);
+        float[][] best = bestPassage.computeIfAbsent(modelType, this::bestPassages);
         float[][] out = new float[w.length][];
         for (int i = 0; i < w.length; i++) {
             out[i] = best[i] == null ? w[i].clone() : PassageBlend.blend(w[i], best[i], weight);
@@ -46,22 +46,22 @@ final class OutOfFold {
         return out;
     }
 
-    private float[][] bestPassages(ModelType view) {
+    private float[][] bestPassages(ModelType modelType) {
         float[][] out = new float[neural.length][];
         for (int i = 0; i < out.length; i++) {
             float[][] n = neuralPassages[i];
             float[][] l = linearPassages[i];
             int count = n != null ? n.length : l.length;
             if (count > 0) {
-                out[i] = PassageBlend.bestPassage(calibrated(view, n, l), calibrations.get(view).labelCount());
+                out[i] = PassageBlend.bestPassage(calibrated(modelType, n, l), calibrations.get(modelType).labelCount());
             }
         }
         return out;
     }
 
-    /** Calibrated scores of {@code view} from the rows of raw neural and linear scores (either may be null). */
-    private float[][] calibrated(ModelType view, float[][] n, float[][] l) {
-        return switch (view) {
+    /** Calibrated scores of {@code modelType} from the rows of raw neural and linear scores (either may be null). */
+    private float[][] calibrated(ModelType modelType, float[][] n, float[][] l) {
+        return switch (modelType) {
             case NEURAL -> calibrations.get(ModelType.NEURAL).apply(n);
             case LINEAR -> calibrations.get(ModelType.LINEAR).apply(l);
             case ENSEMBLE -> calibrations.get(ModelType.ENSEMBLE).apply(Classifier.combine(

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * How passage scores join the whole-article score: for each label, {@code (1 - weight) * whole +
- * weight * best passage}, with per-label thresholds for that blend, per view. The weight and the
+ * weight * best passage}, with per-label thresholds for that blend, per model type. The weight and the
  * thresholds are chosen on out-of-fold predictions. A bundle saved before passages existed has
  * weight 0 and its whole-article thresholds, so it scores as it always did.
  */
@@ -17,10 +17,10 @@ public record PassageBlend(double weight, Map<ModelType, float[]> thresholds) {
         thresholds = Map.copyOf(thresholds);
     }
 
-    /** No passages: the whole-article scores and thresholds of each view. */
+    /** No passages: the whole-article scores and thresholds of each model type. */
     public static PassageBlend none(Map<ModelType, ScoreCalibration> calibrations) {
         Map<ModelType, float[]> t = new EnumMap<>(ModelType.class);
-        calibrations.forEach((view, c) -> t.put(view, c.thresholds().clone()));
+        calibrations.forEach((modelType, c) -> t.put(modelType, c.thresholds().clone()));
         return new PassageBlend(0, t);
     }
 

@@ -51,9 +51,9 @@ class BundleCompatibilityTest {
             var x = c.features().extract(title, text);
             assertArrayEquals(floats(k.get("scores")), c.predict(title, text).scores(), TOLERANCE, text);
             assertEquals(strings(k.get("labels")), c.predict(title, text).labels().stream().map(l -> l.id()).toList(), text);
-            for (ModelType view : c.views()) {
-                assertArrayEquals(floats(k.get("whole_article_scores").get(view.id())), c.scores(List.of(x), view)[0], TOLERANCE,
-                        view.id() + ": " + text);
+            for (ModelType modelType : c.modelTypes()) {
+                assertArrayEquals(floats(k.get("whole_article_scores").get(modelType.id())), c.scores(List.of(x), modelType)[0], TOLERANCE,
+                        modelType.id() + ": " + text);
             }
             assertArrayEquals(floats(k.get("raw_neural_scores")), c.neural().score(x), TOLERANCE, text);
             assertArrayEquals(floats(k.get("raw_linear_scores")), c.linear().score(x), TOLERANCE, text);
@@ -73,8 +73,8 @@ class BundleCompatibilityTest {
         Classifier c = ModelBundle.load(dir).classifier();
         assertEquals(0.0, c.passages().weight());
         assertEquals(PassageConfig.defaults(), c.features().passages());
-        for (ModelType view : c.views()) {
-            assertArrayEquals(c.wholeArticleThresholds(view), c.thresholds(view), view.id());
+        for (ModelType modelType : c.modelTypes()) {
+            assertArrayEquals(c.wholeArticleThresholds(modelType), c.thresholds(modelType), modelType.id());
         }
         for (JsonNode k : expected().get("cases")) {
             String title = k.get("title").isNull() ? null : k.get("title").asText();

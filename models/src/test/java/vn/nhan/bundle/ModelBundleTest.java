@@ -76,7 +76,7 @@ class ModelBundleTest {
         Classifier original = TRAINED.get(type).classifier();
         Classifier restored = loaded.classifier();
         assertEquals(type, restored.type());
-        assertEquals(original.views(), restored.views());
+        assertEquals(original.modelTypes(), restored.modelTypes());
         assertEquals(original.neuralWeight(), restored.neuralWeight());
         assertEquals(original.features().config(), restored.features().config());
         assertEquals(original.features().dimension(), restored.features().dimension());
@@ -88,9 +88,9 @@ class ModelBundleTest {
             assertEquals(before.labels(), after.labels(), text);
         }
         List<SparseVector> rows = TEXTS.stream().map(t -> original.features().extract(null, t)).toList();
-        for (ModelType view : original.views()) {
-            assertArrayEquals(original.thresholds(view), restored.thresholds(view), view.id());
-            assertArrayEquals(original.scores(rows, view), restored.scores(rows, view), view.id());
+        for (ModelType modelType : original.modelTypes()) {
+            assertArrayEquals(original.thresholds(modelType), restored.thresholds(modelType), modelType.id());
+            assertArrayEquals(original.scores(rows, modelType), restored.scores(rows, modelType), modelType.id());
         }
         assertEquals(saved.id(), loaded.id());
         assertEquals(saved.version(), loaded.version());

@@ -54,12 +54,12 @@ class ClassifierTrainerTest {
         Classifier second = again.classifier();
         assertEquals(first.neuralWeight(), second.neuralWeight());
         assertEquals(first.features().dimension(), second.features().dimension());
-        for (ModelType view : ModelType.values()) {
-            assertArrayEquals(first.thresholds(view), second.thresholds(view), view.id());
-            assertArrayEquals(first.scores(vectors(first), view), second.scores(vectors(second), view), view.id());
+        for (ModelType modelType : ModelType.values()) {
+            assertArrayEquals(first.thresholds(modelType), second.thresholds(modelType), modelType.id());
+            assertArrayEquals(first.scores(vectors(first), modelType), second.scores(vectors(second), modelType), modelType.id());
         }
-        for (ModelType view : ModelType.values()) {
-            assertEquals(TRAINED.get(ModelType.ENSEMBLE).crossValidation().get(view).microF1(), again.crossValidation().get(view).microF1());
+        for (ModelType modelType : ModelType.values()) {
+            assertEquals(TRAINED.get(ModelType.ENSEMBLE).crossValidation().get(modelType).microF1(), again.crossValidation().get(modelType).microF1());
         }
     }
 
@@ -67,13 +67,13 @@ class ClassifierTrainerTest {
     @EnumSource(ModelType.class)
     void everyScoreOfEveryViewIsAProbability(ModelType type) {
         Classifier classifier = TRAINED.get(type).classifier();
-        for (ModelType view : classifier.views()) {
-            float[][] scores = classifier.scores(vectors(classifier), view);
+        for (ModelType modelType : classifier.modelTypes()) {
+            float[][] scores = classifier.scores(vectors(classifier), modelType);
             assertEquals(TEXTS.size(), scores.length);
             for (float[] row : scores) {
                 assertEquals(3, row.length);
                 for (float s : row) {
-                    assertTrue(s >= 0 && s <= 1, () -> view + " score " + s + " is not in [0, 1]");
+                    assertTrue(s >= 0 && s <= 1, () -> modelType + " score " + s + " is not in [0, 1]");
                 }
             }
         }
@@ -86,9 +86,9 @@ class ClassifierTrainerTest {
         assertEquals(type, classifier.type());
         assertEquals(type.usesNeural(), classifier.neural() != null);
         assertEquals(type.usesLinear(), classifier.linear() != null);
-        Set<ModelType> views = type == ModelType.ENSEMBLE ? Set.of(ModelType.values()) : Set.of(type);
-        assertEquals(views, classifier.views());
-        assertEquals(views, TRAINED.get(type).crossValidation().keySet());
+        Set<ModelType> modelTypes = type == ModelType.ENSEMBLE ? Set.of(ModelType.values()) : Set.of(type);
+        assertEquals(modelTypes, classifier.modelTypes());
+        assertEquals(modelTypes, TRAINED.get(type).crossValidation().keySet());
         if (type == ModelType.ENSEMBLE) {
             assertTrue(classifier.neuralWeight() >= 0 && classifier.neuralWeight() <= 1);
         } else {
@@ -102,14 +102,14 @@ class ClassifierTrainerTest {
         Classifier classifier = TRAINED.get(type).classifier();
         ModelType other = type == ModelType.NEURAL ? ModelType.LINEAR : ModelType.NEURAL;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> classifier.scores(vectors(classifier), other));
-        assertTrue(e.getMessage().startsWith("this " + type.id() + " classifier has no " + other.id() + " view"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("this " + type.id() + " classifier has no " + other.id() + " model"), e.getMessage());
     }
 
     @Test
     void thresholdsStayWithinTheClampedRange() {
         for (TrainingResult result : TRAINED.values()) {
-            for (ModelType view : result.classifier().views()) {
-                for (float t : result.classifier().thresholds(view)) {
+            for (ModelType modelType : result.classifier().modelTypes()) {
+                for (float t : result.classifier().thresholds(modelType)) {
                     assertTrue(t >= 0.05f && t <= 0.95f, () -> "threshold " + t);
                 }
             }

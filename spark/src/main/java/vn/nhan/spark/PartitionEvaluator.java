@@ -12,7 +12,7 @@ import vn.nhan.model.ClassifierEvaluator;
 import vn.nhan.model.ScoredArticle;
 
 /**
- * Scores one partition of labelled articles for evaluation, on the executor: every view, with and
+ * Scores one partition of labelled articles for evaluation, on the executor: every model type, with and
  * without passages ({@link ClassifierEvaluator#score}), so the driver receives a few floats per
  * article and label rather than the articles.
  */

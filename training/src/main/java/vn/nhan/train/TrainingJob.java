@@ -88,8 +88,8 @@ public final class TrainingJob {
         CorpusReader.checkLabels(documents, taxonomy);
         TrainingResult result = new ClassifierTrainer(config, progress).train(documents, taxonomy);
         ModelBundle bundle = ModelBundle.save(result, config, TrainingData.of(documents, corpus.sources()), out);
-        result.crossValidation().forEach((view, e) -> progress.message(String.format(
-                "cross-validated %-8s micro-F1 %.3f  macro-F1 %.3f", view.id(), e.microF1(), e.macroF1())));
+        result.crossValidation().forEach((modelType, e) -> progress.message(String.format(
+                "cross-validated %-8s micro-F1 %.3f  macro-F1 %.3f", modelType.id(), e.microF1(), e.macroF1())));
         progress.message("saved " + bundle.id() + " to " + bundle.path() + " in " + result.elapsed().toSeconds() + " s");
         return bundle;
     }
