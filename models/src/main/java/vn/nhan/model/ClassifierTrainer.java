@@ -44,7 +44,7 @@ public final class ClassifierTrainer {
         float[][] oofLinear = new float[cv.size()][];
         float[][][] oofNeuralPassages = new float[cv.size()][][];
         float[][][] oofLinearPassages = new float[cv.size()][][];
-        crossValidate(cv, oofNeural, oofLinear, oofNeuralPassages, oofLinearPassages);
+        int[] bestEpochs = crossValidate(cv, config.foldsFor(n), oofNeural, oofLinear, oofNeuralPassages, oofLinearPassages);
         Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(ModelType.class);
         MultiLabelEvaluator evaluator = new MultiLabelEvaluator(taxonomy.ids());
         if (config.modelType().usesNeural()) {
@@ -79,24 +79,46 @@ public final class ClassifierTrainer {
         for (int i = 0; i < n; i++) {
             all.add(i);
         }
-        Models models = fitModels(set, all, config.seed());
+        NeuralConfig finalNeural = finalNeuralConfig(bestEpochs);
+        if (config.modelType().usesNeural()) {
+            progress.message("neural model: " + finalNeural.maxEpochs() + " epoch(s), the median best epoch of the folds");
+        }
+        Models models = fitModels(set, all, config.seed(), finalNeural);
         Classifier classifier = new Classifier(taxonomy, models.features, config.modelType(), models.neural, models.linear,
                 neuralWeight, calibrations, passages);
         return new TrainingResult(classifier, crossValidation, wholeArticle, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Fills the out-of-fold scores of every document of {@code cv} and of its passages, fold by fold. */
-    private void crossValidate(TrainingSet cv, float[][] oofNeural, float[][] oofLinear, float[][][] oofNeuralPassages,
-                               float[][][] oofLinearPassages) {
-        int[] fold = FoldAssignment.assign(cv.gold(), config.folds(), config.seed());
-        for (int f = 0; f < config.folds(); f++) {
-            progress.message("cross-validation fold " + (f + 1) + " of " + config.folds() + " (" + cv.size() + " documents)");
+    /**
+     * The final network's settings: as many epochs as the folds' median best epoch (early stopping
+     * on their validation slices found it), all documents training, so no epoch past the best runs.
+     */
+    NeuralConfig finalNeuralConfig(int[] bestEpochs) {
+        int[] sorted = bestEpochs.clone();
+        java.util.Arrays.sort(sorted);
+        int median = sorted.length == 0 ? config.neural().maxEpochs() : Math.max(1, sorted[(sorted.length - 1) / 2]);
+        return config.neural().withMaxEpochs(median).withValidationFraction(0);
+    }
+
+    /**
+     * Fills the out-of-fold scores of every document of {@code cv} and of its passages, fold by fold;
+     * returns each fold's best neural epoch (empty without a neural model).
+     */
+    private int[] crossValidate(TrainingSet cv, int folds, float[][] oofNeural, float[][] oofLinear, float[][][] oofNeuralPassages,
+                                float[][][] oofLinearPassages) {
+        int[] fold = FoldAssignment.assign(cv.gold(), folds, config.seed());
+        int[] bestEpochs = new int[config.modelType().usesNeural() ? folds : 0];
+        for (int f = 0; f < folds; f++) {
+            progress.message("cross-validation fold " + (f + 1) + " of " + folds + " (" + cv.size() + " documents)");
             List<Integer> trainRows = new ArrayList<>();
             List<Integer> testRows = new ArrayList<>();
             for (int i = 0; i < cv.size(); i++) {
                 (fold[i] == f ? testRows : trainRows).add(i);
             }
-            Models models = fitModels(cv, trainRows, config.seed() + f + 1);
+            Models models = fitModels(cv, trainRows, config.seed() + f + 1, config.neural());
+            if (models.neuralBestEpoch > 0) {
+                bestEpochs[f] = models.neuralBestEpoch;
+            }
             testRows.parallelStream().forEach(i -> {
                 ArticleFeatures article = models.features.vectorize(cv.articles().get(i));
                 if (models.neural != null) {
@@ -110,28 +132,30 @@ public final class ClassifierTrainer {
                     oofLinearPassages[i] = java.util.Arrays.copyOfRange(s, 1, s.length);
                 }
             });
-            progress.step("folds", f + 1, config.folds());
+            progress.step("folds", f + 1, folds);
         }
+        return bestEpochs;
     }
 
-    private record Models(FeatureExtractor features, EmbeddingBagModel neural, LinearModel linear) {
+    private record Models(FeatureExtractor features, EmbeddingBagModel neural, int neuralBestEpoch, LinearModel linear) {
     }
 
-    private Models fitModels(TrainingSet set, List<Integer> rows, long seed) {
+    private Models fitModels(TrainingSet set, List<Integer> rows, long seed, NeuralConfig neuralConfig) {
         FeatureExtractor features = VocabularyBuilder.fit(rows.stream().map(set::keys).toList(), config.features())
                 .withPassages(config.passages());
-        List<SparseVector> vectors = rows.parallelStream().map(i -> features.vectorize(set.keys(i))).toList();
+        List<SparseVector> vectors = rows.parallelStream().map(i -> features.vectorize(set.keys(i)).sortedById()).toList();
         boolean[][] gold = rows.stream().map(i -> set.gold()[i]).toArray(boolean[][]::new);
         int dimension = features.dimension();
-        CompletableFuture<EmbeddingBagModel> neural = config.modelType().usesNeural()
-                ? CompletableFuture.supplyAsync(() -> new EmbeddingBagTrainer(config.neural(), seed).fit(vectors, gold, dimension, progress),
+        CompletableFuture<EmbeddingBagTrainer.Fit> neural = config.modelType().usesNeural()
+                ? CompletableFuture.supplyAsync(() -> new EmbeddingBagTrainer(neuralConfig, seed).fitWithBestEpoch(vectors, gold, dimension, progress),
                         r -> new Thread(r, "neural-trainer").start())
                 : CompletableFuture.completedFuture(null);
         LinearModel linear = config.modelType().usesLinear()
                 ? new LinearTrainer(config.linear(), seed).fit(vectors, gold, dimension, progress)
                 : null;
         try {
-            return new Models(features, neural.join(), linear);
+            EmbeddingBagTrainer.Fit fit = neural.join();
+            return fit == null ? new Models(features, null, 0, linear) : new Models(features, fit.model(), fit.bestEpoch(), linear);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

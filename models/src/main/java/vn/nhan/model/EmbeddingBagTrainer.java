@@ -42,7 +42,19 @@ public final class EmbeddingBagTrainer {
         this.seed = seed;
     }
 
+    /** A trained model and the epoch (1-based) whose validation loss was lowest, the one it keeps. */
+    public record Fit(EmbeddingBagModel model, int bestEpoch) {
+    }
+
     public EmbeddingBagModel fit(List<SparseVector> rows, boolean[][] gold, int vocabularySize, ProgressListener progress) {
+        return fitWithBestEpoch(rows, gold, vocabularySize, progress).model();
+    }
+
+    /**
+     * Trains with early stopping on the validation slice; with a validation fraction of 0 (or fewer
+     * than 40 rows) every row trains and all {@code maxEpochs} run.
+     */
+    public Fit fitWithBestEpoch(List<SparseVector> rows, boolean[][] gold, int vocabularySize, ProgressListener progress) {
         int labels = gold[0].length;
         int dim = config.dimension();
         Random random = new Random(seed);
@@ -57,9 +69,10 @@ public final class EmbeddingBagTrainer {
             table[i] = (float) ((random.nextDouble() * 2 - 1) / dim);
         }
         MultiLayerNetwork head = newHead(dim, labels, seed, config.headLearningRate());
-        float[] bestTable = table.clone();
+        float[] bestTable = validation > 0 ? table.clone() : null;
         INDArray bestParams = head.params().dup();
         double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
         int sinceBest = 0;
         int batchSize = Math.max(4, Math.min(config.batchSize(), train.length / 25));
         long totalSteps = (long) config.maxEpochs() * ((train.length + batchSize - 1) / batchSize);
@@ -77,8 +90,13 @@ public final class EmbeddingBagTrainer {
             double validLoss = validation > 0 ? loss(head, table, rows, gold, valid) : trainLoss;
             progress.step("neural epoch", epoch + 1, config.maxEpochs());
             progress.detail(String.format("neural epoch %d: train loss %.4f, validation loss %.4f", epoch + 1, trainLoss, validLoss));
+            if (validation == 0) {
+                bestEpoch = epoch + 1;
+                continue;
+            }
             if (validLoss < bestLoss - 1e-5) {
                 bestLoss = validLoss;
+                bestEpoch = epoch + 1;
                 System.arraycopy(table, 0, bestTable, 0, table.length);
                 bestParams.assign(head.params());
                 sinceBest = 0;
@@ -86,8 +104,11 @@ public final class EmbeddingBagTrainer {
                 break;
             }
         }
+        if (validation == 0) {
+            return new Fit(new EmbeddingBagModel(dim, table, headOf(head)), bestEpoch);
+        }
         head.setParams(bestParams);
-        return new EmbeddingBagModel(dim, bestTable, headOf(head));
+        return new Fit(new EmbeddingBagModel(dim, bestTable, headOf(head)), bestEpoch);
     }
 
     /** The trained DL4J network's weights and biases as a {@link NeuralHead}: all that scoring and the bundle keep of it. */

@@ -56,7 +56,7 @@ public record LinearConfig(double lambda, double tolerance, int maxIterations, S
     }
 
     public LinearConfig(double lambda, double tolerance, int maxIterations) {
-        this(lambda, tolerance, maxIterations, Solver.AUTO, 4.0, 400_000, 5_000_000L);
+        this(lambda, tolerance, maxIterations, Solver.AUTO, 4.0, 200_000, 1_500_000L);
     }
 
     public static LinearConfig defaults() {

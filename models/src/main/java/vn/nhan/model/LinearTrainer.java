@@ -2,19 +2,18 @@ package vn.nhan.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import smile.classification.SparseLogisticRegression;
 import smile.data.SparseDataset;
-import smile.util.IntSet;
 import smile.util.SparseArray;
 import vn.nhan.features.SparseVector;
 
 /**
- * Trains a {@link LinearModel}: one Smile {@code SparseLogisticRegression.Binomial} per label on
- * the sparse TF-IDF rows (binary relevance), labels in parallel, fitted by Smile's L-BFGS or by
- * Smile's online SGD updates (see {@link LinearConfig}). A label with no positive (or no negative)
+ * Trains a {@link LinearModel}: one logistic regression per label on the sparse TF-IDF rows
+ * (binary relevance), fitted by Smile's {@code SparseLogisticRegression} L-BFGS (labels in
+ * parallel) or, on large corpora, by the same online SGD updates Smile makes, run over the float
+ * rows for all labels at once ({@link LogisticSgd}; see {@link LinearConfig}). A label with no positive (or no negative)
  * example gets a constant model at the smoothed prior. Deterministic for a given seed.
  */
 public final class LinearTrainer {
@@ -30,44 +29,35 @@ public final class LinearTrainer {
         int labels = gold[0].length;
         long nonZeros = rows.stream().mapToLong(SparseVector::size).sum();
         LinearConfig.Solver solver = config.solverFor(rows.size(), nonZeros);
-        List<SparseArray> arrays = arrays(rows);
-        SparseDataset data = solver == LinearConfig.Solver.LBFGS ? SparseDataset.of(arrays, dimension) : null;
+        progress.detail("linear: " + rows.size() + " rows, " + nonZeros + " non-zero features, " + solver.id());
         float[] weights = new float[dimension * labels];
         float[] bias = new float[labels];
+        if (solver == LinearConfig.Solver.SGD) {
+            boolean[] fitted = new boolean[labels];
+            for (int l = 0; l < labels; l++) {
+                int[] y = column(gold, l);
+                fitted[l] = !isConstant(y);
+                if (!fitted[l]) {
+                    store(null, y, dimension, labels, l, weights, bias);
+                }
+            }
+            LogisticSgd.fit(rows, gold, fitted, dimension, config.sgdEpochs(rows.size()), config.sgdLearningRate(), seed, weights, bias);
+            progress.step("linear (sgd)", labels, labels);
+            return new LinearModel(dimension, labels, weights, bias);
+        }
+        SparseDataset data = SparseDataset.of(arrays(rows), dimension);
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, labels).parallel().forEach(l -> {
             int[] y = column(gold, l);
-            double[] w = isConstant(y) ? null
-                    : solver == LinearConfig.Solver.LBFGS ? lbfgs(data, y) : sgd(arrays, y, dimension, seed + l);
+            double[] w = isConstant(y) ? null : lbfgs(data, y);
             store(w, y, dimension, labels, l, weights, bias);
-            progress.step("linear (" + solver.name().toLowerCase() + ")", done.incrementAndGet(), labels);
+            progress.step("linear (lbfgs)", done.incrementAndGet(), labels);
         });
         return new LinearModel(dimension, labels, weights, bias);
     }
 
     private double[] lbfgs(SparseDataset data, int[] y) {
         return SparseLogisticRegression.binomial(data, y, config.lambda(), config.tolerance(), config.maxIterations()).coefficients();
-    }
-
-    /** Smile's online updates over seeded shuffles, learning rate decaying linearly. */
-    private double[] sgd(List<SparseArray> arrays, int[] y, int dimension, long labelSeed) {
-        SparseLogisticRegression.Binomial model = new SparseLogisticRegression.Binomial(new double[dimension + 1], 0.0, 0.0, IntSet.of(2));
-        Random random = new Random(labelSeed);
-        int epochs = config.sgdEpochs(arrays.size());
-        int[] order = IntStream.range(0, arrays.size()).toArray();
-        long total = (long) epochs * order.length;
-        long step = 0;
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            Shuffling.shuffle(order, random);
-            for (int i : order) {
-                if (step % 256 == 0) {
-                    model.setLearningRate(config.sgdLearningRate() * Math.max(0.01, 1.0 - (double) step / total));
-                }
-                model.update(arrays.get(i), y[i]);
-                step++;
-            }
-        }
-        return model.coefficients();
     }
 
     private static void store(double[] w, int[] y, int dimension, int labels, int l, float[] weights, float[] bias) {

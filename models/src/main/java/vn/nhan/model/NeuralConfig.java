@@ -45,6 +45,10 @@ public record NeuralConfig(int dimension, double tableLearningRate, double headL
         return new NeuralConfig(dimension, tableLearningRate, headLearningRate, batchSize, epochs, patience, validationFraction, maxFeatures);
     }
 
+    public NeuralConfig withValidationFraction(double fraction) {
+        return new NeuralConfig(dimension, tableLearningRate, headLearningRate, batchSize, maxEpochs, patience, fraction, maxFeatures);
+    }
+
     public NeuralConfig withDimension(int d) {
         return new NeuralConfig(d, tableLearningRate, headLearningRate, batchSize, maxEpochs, patience, validationFraction, maxFeatures);
     }

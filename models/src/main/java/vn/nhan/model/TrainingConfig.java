@@ -29,8 +29,20 @@ public record TrainingConfig(ModelType modelType, long seed, int folds, int minE
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(ModelType.ENSEMBLE, 42, 5, 3, 10_000, FeatureConfig.defaults(), NeuralConfig.defaults(), LinearConfig.defaults(),
+        return new TrainingConfig(ModelType.ENSEMBLE, 42, 5, 3, 4_500, FeatureConfig.defaults(), NeuralConfig.defaults(), LinearConfig.defaults(),
                 PassageConfig.defaults());
+    }
+
+    /**
+     * At most this many folds when the corpus is larger than {@code crossValidationMaxDocuments} (so
+     * cross-validation runs on a sample): the folds then give calibration and thresholds from
+     * thousands of out-of-fold scores, and more of them only cost time.
+     */
+    public static final int LARGE_CORPUS_FOLDS = 3;
+
+    /** The folds cross-validation uses on a corpus of {@code documents}: {@code folds}, or {@link #LARGE_CORPUS_FOLDS} for a sampled corpus. */
+    public int foldsFor(int documents) {
+        return documents > crossValidationMaxDocuments ? Math.min(folds, LARGE_CORPUS_FOLDS) : folds;
     }
 
     public TrainingConfig withModelType(ModelType type) {

@@ -59,7 +59,15 @@ class TrainingConfigTest {
         assertEquals("auto", ((Map<?, ?>) read.get("linear")).get("solver"));
         assertEquals(16, ((Map<?, ?>) read.get("neural")).get("dimension"));
         assertEquals(4, read.get("folds"));
-        assertEquals(10_000, read.get("cross_validation_max_documents"));
+        assertEquals(4_500, read.get("cross_validation_max_documents"));
+    }
+
+    @Test
+    void aCorpusLargerThanTheCrossValidationSampleGetsAtMostThreeFolds() {
+        TrainingConfig config = TrainingConfig.defaults().withFolds(5).withCrossValidationMaxDocuments(1_000);
+        assertEquals(5, config.foldsFor(1_000));
+        assertEquals(TrainingConfig.LARGE_CORPUS_FOLDS, config.foldsFor(1_001));
+        assertEquals(2, config.withFolds(2).foldsFor(50_000));
     }
 
     @Test

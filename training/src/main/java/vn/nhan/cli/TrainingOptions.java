@@ -32,7 +32,8 @@ final class TrainingOptions {
     @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}): the same corpus and seed give the same model.")
     long seed;
 
-    @Option(names = "--folds", description = "Cross-validation folds for calibration and thresholds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--folds", description = "Cross-validation folds for calibration and thresholds (default ${DEFAULT-VALUE}; at most "
+            + TrainingConfig.LARGE_CORPUS_FOLDS + " when the corpus has more documents than --cv-max-docs).")
     int folds;
 
     @Option(names = "--min-examples", description = "Fewest examples a label needs (default ${DEFAULT-VALUE}).")
