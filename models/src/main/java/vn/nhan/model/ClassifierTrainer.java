@@ -37,14 +37,35 @@ public final class ClassifierTrainer {
 
     public TrainingResult train(List<Document> documents, Taxonomy taxonomy) {
         long start = System.nanoTime();
-        TrainingSet set = TrainingSet.of(documents, taxonomy, config, progress);
-        int n = set.size();
-        TrainingSet cv = set.subset(FoldAssignment.sample(set.gold(), config.crossValidationMaxDocuments(), config.seed()));
+        boolean[][] gold = TrainingSet.gold(documents, taxonomy, config);
+        int[] sample = FoldAssignment.sample(gold, config.crossValidationMaxDocuments(), config.seed());
+        CorpusFeatures corpus = CorpusFeatures.read(documents, gold, sample, config, progress);
+        int n = documents.size();
+        Settled settled = settle(corpus.sample(), config.foldsFor(n), taxonomy);
+        progress.message("final model on all " + n + " documents");
+        NeuralConfig finalNeural = finalNeuralConfig(settled.bestEpochs);
+        if (config.modelType().usesNeural()) {
+            progress.message("neural model: " + finalNeural.maxEpochs() + " epoch(s), the median best epoch of the folds");
+        }
+        FeatureExtractor features = corpus.finalFeatures();
+        Models models = fitModels(features, corpus.vectors(features), gold, config.seed(), finalNeural);
+        Classifier classifier = new Classifier(taxonomy, models.features, config.modelType(), models.neural, models.linear,
+                settled.neuralWeight, settled.calibrations, settled.passages);
+        return new TrainingResult(classifier, settled.crossValidation, settled.wholeArticle, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** What cross-validation settles: calibrations, ensemble and passage weights, thresholds, the folds' figures and best neural epochs. */
+    private record Settled(double neuralWeight, Map<ModelType, ScoreCalibration> calibrations, PassageBlend passages,
+                           Map<ModelType, MultiLabelEvaluation> crossValidation, Map<ModelType, MultiLabelEvaluation> wholeArticle,
+                           int[] bestEpochs) {
+    }
+
+    private Settled settle(TrainingSet cv, int folds, Taxonomy taxonomy) {
         float[][] oofNeural = new float[cv.size()][];
         float[][] oofLinear = new float[cv.size()][];
         float[][][] oofNeuralPassages = new float[cv.size()][][];
         float[][][] oofLinearPassages = new float[cv.size()][][];
-        int[] bestEpochs = crossValidate(cv, config.foldsFor(n), oofNeural, oofLinear, oofNeuralPassages, oofLinearPassages);
+        int[] bestEpochs = crossValidate(cv, folds, oofNeural, oofLinear, oofNeuralPassages, oofLinearPassages);
         Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(ModelType.class);
         MultiLabelEvaluator evaluator = new MultiLabelEvaluator(taxonomy.ids());
         if (config.modelType().usesNeural()) {
@@ -74,19 +95,7 @@ public final class ClassifierTrainer {
             crossValidation.put(modelType, evaluator.evaluate(cv.gold(), oof.blended(modelType, passages.weight()), passages.thresholds().get(modelType)));
             wholeArticle.put(modelType, evaluator.evaluate(cv.gold(), oof.blended(modelType, 0), calibrations.get(modelType).thresholds()));
         }
-        progress.message("final model on all " + n + " documents");
-        List<Integer> all = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            all.add(i);
-        }
-        NeuralConfig finalNeural = finalNeuralConfig(bestEpochs);
-        if (config.modelType().usesNeural()) {
-            progress.message("neural model: " + finalNeural.maxEpochs() + " epoch(s), the median best epoch of the folds");
-        }
-        Models models = fitModels(set, all, config.seed(), finalNeural);
-        Classifier classifier = new Classifier(taxonomy, models.features, config.modelType(), models.neural, models.linear,
-                neuralWeight, calibrations, passages);
-        return new TrainingResult(classifier, crossValidation, wholeArticle, Duration.ofNanos(System.nanoTime() - start));
+        return new Settled(neuralWeight, calibrations, passages, crossValidation, wholeArticle, bestEpochs);
     }
 
     /**
@@ -115,12 +124,16 @@ public final class ClassifierTrainer {
             for (int i = 0; i < cv.size(); i++) {
                 (fold[i] == f ? testRows : trainRows).add(i);
             }
-            Models models = fitModels(cv, trainRows, config.seed() + f + 1, config.neural());
+            FeatureExtractor features = VocabularyBuilder.fit(trainRows.stream().map(cv::keys).toList(), config.features())
+                    .withPassages(config.passages());
+            List<SparseVector> vectors = trainRows.parallelStream().map(i -> features.vectorize(cv.keys(i)).sortedById()).toList();
+            boolean[][] foldGold = trainRows.stream().map(i -> cv.gold()[i]).toArray(boolean[][]::new);
+            Models models = fitModels(features, vectors, foldGold, config.seed() + f + 1, config.neural());
             if (models.neuralBestEpoch > 0) {
                 bestEpochs[f] = models.neuralBestEpoch;
             }
             testRows.parallelStream().forEach(i -> {
-                ArticleFeatures article = models.features.vectorize(cv.articles().get(i));
+                ArticleFeatures article = models.features.vectorize(cv.article(i));
                 if (models.neural != null) {
                     float[][] s = models.neural.scoreArticle(article);
                     oofNeural[i] = s[0];
@@ -140,11 +153,7 @@ public final class ClassifierTrainer {
     private record Models(FeatureExtractor features, EmbeddingBagModel neural, int neuralBestEpoch, LinearModel linear) {
     }
 
-    private Models fitModels(TrainingSet set, List<Integer> rows, long seed, NeuralConfig neuralConfig) {
-        FeatureExtractor features = VocabularyBuilder.fit(rows.stream().map(set::keys).toList(), config.features())
-                .withPassages(config.passages());
-        List<SparseVector> vectors = rows.parallelStream().map(i -> features.vectorize(set.keys(i)).sortedById()).toList();
-        boolean[][] gold = rows.stream().map(i -> set.gold()[i]).toArray(boolean[][]::new);
+    private Models fitModels(FeatureExtractor features, List<SparseVector> vectors, boolean[][] gold, long seed, NeuralConfig neuralConfig) {
         int dimension = features.dimension();
         CompletableFuture<EmbeddingBagTrainer.Fit> neural = config.modelType().usesNeural()
                 ? CompletableFuture.supplyAsync(() -> new EmbeddingBagTrainer(neuralConfig, seed).fitWithBestEpoch(vectors, gold, dimension, progress),

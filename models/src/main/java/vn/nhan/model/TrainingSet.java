@@ -1,22 +1,39 @@
 package vn.nhan.model;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import vn.nhan.data.Document;
 import vn.nhan.data.Taxonomy;
 import vn.nhan.features.ArticleNGrams;
-import vn.nhan.features.FeatureExtractor;
 import vn.nhan.features.NGramCounts;
 
 /**
- * Documents ready for training: their n-grams, whole and by passage (computed once, in parallel),
- * and gold label rows. Checks that every label is known and has enough examples.
+ * The documents cross-validation uses, their n-grams extracted once, whole and by passage
+ * (out-of-fold passage scores need them), shared by every fold; with their gold label rows.
+ * {@link #gold(java.util.List, Taxonomy, TrainingConfig)} checks that every label is known and has
+ * enough examples.
  */
-record TrainingSet(List<ArticleNGrams> articles, boolean[][] gold) {
+final class TrainingSet {
+    private final NGramCounts[] wholes;
+    private final ArticleNGrams[] articles;
+    private final boolean[][] gold;
+
+    private TrainingSet(NGramCounts[] wholes, ArticleNGrams[] articles, boolean[][] gold) {
+        this.wholes = wholes;
+        this.articles = articles;
+        this.gold = gold;
+    }
 
     /** The whole-article n-gram counts of document {@code i}. */
     NGramCounts keys(int i) {
-        return articles.get(i).whole();
+        return wholes[i];
+    }
+
+    /** Document {@code i}'s n-grams with its passages'. */
+    ArticleNGrams article(int i) {
+        return articles[i];
+    }
+
+    boolean[][] gold() {
+        return gold;
     }
 
     int size() {
@@ -25,19 +42,19 @@ record TrainingSet(List<ArticleNGrams> articles, boolean[][] gold) {
 
     /** The rows {@code indices}, in that order. */
     TrainingSet subset(int[] indices) {
-        if (indices.length == gold.length) {
-            return this;
-        }
-        List<ArticleNGrams> k = new java.util.ArrayList<>(indices.length);
+        NGramCounts[] w = new NGramCounts[indices.length];
+        ArticleNGrams[] a = new ArticleNGrams[indices.length];
         boolean[][] g = new boolean[indices.length][];
         for (int i = 0; i < indices.length; i++) {
-            k.add(articles.get(indices[i]));
+            w[i] = wholes[indices[i]];
+            a[i] = articles[indices[i]];
             g[i] = gold[indices[i]];
         }
-        return new TrainingSet(k, g);
+        return new TrainingSet(w, a, g);
     }
 
-    static TrainingSet of(List<Document> documents, Taxonomy taxonomy, TrainingConfig config, ProgressListener progress) {
+    /** Gold rows of {@code documents}, after checking every label is in the taxonomy and has enough examples. */
+    static boolean[][] gold(java.util.List<Document> documents, Taxonomy taxonomy, TrainingConfig config) {
         if (documents.isEmpty()) {
             throw new IllegalArgumentException("the training corpus is empty");
         }
@@ -65,15 +82,15 @@ record TrainingSet(List<ArticleNGrams> articles, boolean[][] gold) {
         if (documents.size() < config.folds()) {
             throw new IllegalArgumentException("the training corpus has " + documents.size() + " documents, fewer than the " + config.folds() + " cross-validation folds");
         }
-        AtomicInteger done = new AtomicInteger();
-        List<ArticleNGrams> keys = documents.parallelStream().map(d -> {
-            ArticleNGrams k = FeatureExtractor.articleNGrams(d.title(), d.text(), config.features(), config.passages());
-            int count = done.incrementAndGet();
-            if (count % 1000 == 0 || count == documents.size()) {
-                progress.step("documents read", count, documents.size());
-            }
-            return k;
-        }).toList();
-        return new TrainingSet(keys, gold);
+        return gold;
+    }
+
+    /** The documents whose n-grams (whole and by passage) are {@code articles}, with their gold rows. */
+    static TrainingSet of(ArticleNGrams[] articles, boolean[][] gold) {
+        NGramCounts[] wholes = new NGramCounts[articles.length];
+        for (int i = 0; i < articles.length; i++) {
+            wholes[i] = articles[i].whole();
+        }
+        return new TrainingSet(wholes, articles, gold);
     }
 }
