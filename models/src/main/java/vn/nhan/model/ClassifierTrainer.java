@@ -194,7 +194,7 @@ public final class ClassifierTrainer {
         return Math.max(MIN_THRESHOLD, Math.min(MAX_THRESHOLD, t));
     }
 
-    private record Blend(double neuralWeight, double passageWeight, OutOfFold oof) {
+    record Blend(double neuralWeight, double passageWeight, OutOfFold oof) {
     }
 
     /**
@@ -202,24 +202,32 @@ public final class ClassifierTrainer {
      * pair whose blended out-of-fold article scores, each with its own F1-optimal thresholds, have the
      * best micro-F1 (ties go to the neural share nearest 0.5, then the smaller passage weight).
      */
-    private static Blend chooseEnsembleAndPassageWeights(float[][] oofNeural, float[][] oofLinear, float[][][] neuralPassages,
+    static Blend chooseEnsembleAndPassageWeights(float[][] oofNeural, float[][] oofLinear, float[][][] neuralPassages,
                                                          float[][][] linearPassages, Map<ModelType, ScoreCalibration> parts,
                                                          boolean[][] gold) {
         float[][] calNeural = parts.get(ModelType.NEURAL).apply(oofNeural);
         float[][] calLinear = parts.get(ModelType.LINEAR).apply(oofLinear);
+        OutOfFold[] oofs = new OutOfFold[21];
+        double[][] f1s = new double[21][PASSAGE_WEIGHTS.length];
+        java.util.stream.IntStream.rangeClosed(0, 20).parallel().forEach(step -> {
+            double w = step / 20.0;
+            Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(parts);
+            calibrations.put(ModelType.ENSEMBLE, calibrate(Classifier.combine(calNeural, calLinear, w), gold));
+            oofs[step] = new OutOfFold(oofNeural, oofLinear, neuralPassages, linearPassages, calibrations, w);
+            for (int p = 0; p < PASSAGE_WEIGHTS.length; p++) {
+                float[][] blended = oofs[step].blended(ModelType.ENSEMBLE, PASSAGE_WEIGHTS[p]);
+                f1s[step][p] = MultiLabelEvaluator.microF1(gold, MultiLabelEvaluator.predict(blended, bestThresholds(blended, gold)));
+            }
+        });
         Blend best = null;
         double bestF1 = -1;
         for (int step = 0; step <= 20; step++) {
             double w = step / 20.0;
-            Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(parts);
-            calibrations.put(ModelType.ENSEMBLE, calibrate(Classifier.combine(calNeural, calLinear, w), gold));
-            OutOfFold oof = new OutOfFold(oofNeural, oofLinear, neuralPassages, linearPassages, calibrations, w);
-            for (double p : PASSAGE_WEIGHTS) {
-                float[][] blended = oof.blended(ModelType.ENSEMBLE, p);
-                double f1 = MultiLabelEvaluator.microF1(gold, MultiLabelEvaluator.predict(blended, bestThresholds(blended, gold)));
+            for (int p = 0; p < PASSAGE_WEIGHTS.length; p++) {
+                double f1 = f1s[step][p];
                 if (f1 > bestF1 + 1e-9 || Math.abs(f1 - bestF1) <= 1e-9 && Math.abs(w - 0.5) < Math.abs(best.neuralWeight - 0.5)) {
                     bestF1 = f1;
-                    best = new Blend(w, p, oof);
+                    best = new Blend(w, PASSAGE_WEIGHTS[p], oofs[step]);
                 }
             }
         }

@@ -50,13 +50,34 @@ public final class PlattScaler {
             }
             double da = (hbb * ga - hab * gb) / det;
             double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) {
+            // backtracking: a full Newton step can overshoot on extreme or well-separated scores
+            double before = objective(a, b, x, gold, high, low);
+            double step = 1;
+            while (step > 1e-10 && objective(a - step * da, b - step * db, x, gold, high, low) > before) {
+                step /= 2;
+            }
+            if (step <= 1e-10) {
+                break;
+            }
+            a -= step * da;
+            b -= step * db;
+            if (Math.abs(step * da) < 1e-9 && Math.abs(step * db) < 1e-9) {
                 break;
             }
         }
         return new double[] {a, b};
+    }
+
+    /** The penalised log-loss Newton's method minimises: cross-entropy to the smoothed targets, a kept near 1. */
+    private static double objective(double a, double b, double[] x, boolean[] gold, double high, double low) {
+        double loss = 0.5e-3 * (a - 1) * (a - 1);
+        for (int i = 0; i < x.length; i++) {
+            double z = a * x[i] + b;
+            double t = gold[i] ? high : low;
+            // -(t log p + (1 - t) log(1 - p)) with p = sigmoid(z), written to stay finite for large |z|
+            loss += Math.max(z, 0) - t * z + Math.log1p(Math.exp(-Math.abs(z)));
+        }
+        return loss;
     }
 
     public static float apply(double a, double b, float score) {
