@@ -43,12 +43,12 @@ public final class ClassifierTrainer {
         int n = documents.size();
         Settled settled = settle(corpus.sample(), config.foldsFor(n), taxonomy);
         progress.message("final model on all " + n + " documents");
-        NeuralConfig finalNeural = finalNeuralConfig(settled.bestEpochs);
+        int finalEpochs = finalNeuralEpochs(settled.bestEpochs);
         if (config.modelType().usesNeural()) {
-            progress.message("neural model: " + finalNeural.maxEpochs() + " epoch(s), the median best epoch of the folds");
+            progress.message("neural model: " + finalEpochs + " epoch(s), the median best epoch of the folds");
         }
         FeatureExtractor features = corpus.finalFeatures();
-        Models models = fitModels(features, corpus.vectors(features), gold, config.seed(), finalNeural);
+        Models models = fitModels(features, corpus.vectors(features), gold, config.seed(), config.neural().withValidationFraction(0), finalEpochs);
         Classifier classifier = new Classifier(taxonomy, models.features, config.modelType(), models.neural, models.linear,
                 settled.neuralWeight, settled.calibrations, settled.passages);
         return new TrainingResult(classifier, settled.crossValidation, settled.wholeArticle, Duration.ofNanos(System.nanoTime() - start));
@@ -99,14 +99,13 @@ public final class ClassifierTrainer {
     }
 
     /**
-     * The final network's settings: as many epochs as the folds' median best epoch (early stopping
-     * on their validation slices found it), all documents training, so no epoch past the best runs.
+     * The final network's epochs: the folds' median best epoch (early stopping on their validation
+     * slices found it; all documents train the final network, so no epoch past the best runs).
      */
-    NeuralConfig finalNeuralConfig(int[] bestEpochs) {
+    int finalNeuralEpochs(int[] bestEpochs) {
         int[] sorted = bestEpochs.clone();
         java.util.Arrays.sort(sorted);
-        int median = sorted.length == 0 ? config.neural().maxEpochs() : Math.max(1, sorted[(sorted.length - 1) / 2]);
-        return config.neural().withMaxEpochs(median).withValidationFraction(0);
+        return sorted.length == 0 ? config.neural().maxEpochs() : Math.max(1, sorted[(sorted.length - 1) / 2]);
     }
 
     /**
@@ -128,7 +127,7 @@ public final class ClassifierTrainer {
                     .withPassages(config.passages());
             List<SparseVector> vectors = trainRows.parallelStream().map(i -> features.vectorize(cv.keys(i)).sortedById()).toList();
             boolean[][] foldGold = trainRows.stream().map(i -> cv.gold()[i]).toArray(boolean[][]::new);
-            Models models = fitModels(features, vectors, foldGold, config.seed() + f + 1, config.neural());
+            Models models = fitModels(features, vectors, foldGold, config.seed() + f + 1, config.neural(), config.neural().maxEpochs());
             if (models.neuralBestEpoch > 0) {
                 bestEpochs[f] = models.neuralBestEpoch;
             }
@@ -153,10 +152,11 @@ public final class ClassifierTrainer {
     private record Models(FeatureExtractor features, EmbeddingBagModel neural, int neuralBestEpoch, LinearModel linear) {
     }
 
-    private Models fitModels(FeatureExtractor features, List<SparseVector> vectors, boolean[][] gold, long seed, NeuralConfig neuralConfig) {
+    private Models fitModels(FeatureExtractor features, List<SparseVector> vectors, boolean[][] gold, long seed, NeuralConfig neuralConfig,
+                             int neuralEpochs) {
         int dimension = features.dimension();
         CompletableFuture<EmbeddingBagTrainer.Fit> neural = config.modelType().usesNeural()
-                ? CompletableFuture.supplyAsync(() -> new EmbeddingBagTrainer(neuralConfig, seed).fitWithBestEpoch(vectors, gold, dimension, progress),
+                ? CompletableFuture.supplyAsync(() -> new EmbeddingBagTrainer(neuralConfig, seed, neuralEpochs).fitWithBestEpoch(vectors, gold, dimension, progress),
                         r -> new Thread(r, "neural-trainer").start())
                 : CompletableFuture.completedFuture(null);
         LinearModel linear = config.modelType().usesLinear()

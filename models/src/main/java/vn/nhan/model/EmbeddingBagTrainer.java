@@ -36,10 +36,23 @@ public final class EmbeddingBagTrainer {
     private static final int PARTITIONS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final NeuralConfig config;
     private final long seed;
+    private final int epochs;
 
     public EmbeddingBagTrainer(NeuralConfig config, long seed) {
+        this(config, seed, config.maxEpochs());
+    }
+
+    /**
+     * Runs at most {@code epochs} of the configuration's epochs (its learning-rate schedule spans
+     * all {@code maxEpochs} all the same, so the first epochs are those of a full run).
+     */
+    public EmbeddingBagTrainer(NeuralConfig config, long seed, int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
         this.config = config;
         this.seed = seed;
+        this.epochs = Math.min(epochs, config.maxEpochs());
     }
 
     /** A trained model and the epoch (1-based) whose validation loss was lowest, the one it keeps. */
@@ -52,7 +65,7 @@ public final class EmbeddingBagTrainer {
 
     /**
      * Trains with early stopping on the validation slice; with a validation fraction of 0 (or fewer
-     * than 40 rows) every row trains and all {@code maxEpochs} run.
+     * than 40 rows) every row trains and all the epochs run.
      */
     public Fit fitWithBestEpoch(List<SparseVector> rows, boolean[][] gold, int vocabularySize, ProgressListener progress) {
         int labels = gold[0].length;
@@ -77,7 +90,7 @@ public final class EmbeddingBagTrainer {
         int batchSize = Math.max(4, Math.min(config.batchSize(), train.length / 25));
         long totalSteps = (long) config.maxEpochs() * ((train.length + batchSize - 1) / batchSize);
         long step = 0;
-        for (int epoch = 0; epoch < config.maxEpochs(); epoch++) {
+        for (int epoch = 0; epoch < epochs; epoch++) {
             Shuffling.shuffle(train, random);
             double trainLoss = 0;
             for (int start = 0; start < train.length; start += batchSize) {
@@ -88,7 +101,7 @@ public final class EmbeddingBagTrainer {
             }
             trainLoss /= train.length;
             double validLoss = validation > 0 ? loss(head, table, rows, gold, valid) : trainLoss;
-            progress.step("neural epoch", epoch + 1, config.maxEpochs());
+            progress.step("neural epoch", epoch + 1, epochs);
             progress.detail(String.format("neural epoch %d: train loss %.4f, validation loss %.4f", epoch + 1, trainLoss, validLoss));
             if (validation == 0) {
                 bestEpoch = epoch + 1;

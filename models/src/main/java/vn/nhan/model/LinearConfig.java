@@ -88,7 +88,7 @@ public record LinearConfig(double lambda, double tolerance, int maxIterations, S
     }
 
     /** Most SGD epochs: smaller training sets (the cross-validation folds) get fewer than {@code sgdUpdates} updates. */
-    static final int MAX_SGD_EPOCHS = 20;
+    static final int MAX_SGD_EPOCHS = 10;
 
     /** Whole SGD epochs giving about {@code sgdUpdates} updates, between 3 and {@link #MAX_SGD_EPOCHS}. */
     public int sgdEpochs(int rows) {

@@ -32,7 +32,7 @@ public record NeuralConfig(int dimension, double tableLearningRate, double headL
     }
 
     public static NeuralConfig defaults() {
-        return new NeuralConfig(64, 2.0, 0.02, 32, 30, 2, 0.1, 200_000);
+        return new NeuralConfig(32, 2.0, 0.02, 32, 30, 1, 0.1, 200_000);
     }
 
     /** The original seven-argument form; the table covers the 200,000 most frequent features. */

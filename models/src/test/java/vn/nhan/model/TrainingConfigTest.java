@@ -32,7 +32,7 @@ class TrainingConfigTest {
         assertRefused(() -> new NeuralConfig(16, 0, 0.02, 8, 5, 2, 0.1), "learning rates must be > 0, got 0.0 and 0.02");
         assertRefused(() -> new NeuralConfig(16, 2.0, Double.NaN, 8, 5, 2, 0.1), "learning rates must be > 0, got 2.0 and NaN");
         assertRefused(() -> new NeuralConfig(16, 2.0, 0.02, 0, 5, 2, 0.1), "batchSize, maxEpochs and patience must be >= 1, got 0, 5, 2");
-        assertRefused(() -> NeuralConfig.defaults().withMaxEpochs(0), "batchSize, maxEpochs and patience must be >= 1, got 32, 0, 2");
+        assertRefused(() -> NeuralConfig.defaults().withMaxEpochs(0), "batchSize, maxEpochs and patience must be >= 1, got 32, 0, 1");
         assertRefused(() -> new NeuralConfig(16, 2.0, 0.02, 8, 5, 0, 0.1), "got 8, 5, 0");
         assertRefused(() -> new NeuralConfig(16, 2.0, 0.02, 8, 5, 2, 0.5), "validationFraction must be in [0, 0.5), got 0.5");
         assertRefused(() -> new NeuralConfig(16, 2.0, 0.02, 8, 5, 2, -0.1), "validationFraction must be in [0, 0.5), got -0.1");
