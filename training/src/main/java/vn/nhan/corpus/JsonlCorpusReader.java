@@ -22,9 +22,17 @@ public final class JsonlCorpusReader {
     private JsonlCorpusReader() {
     }
 
-    /** Reads every document; {@code requireLabels} makes a missing "labels" array an error. */
+    /** Lines parsed in parallel at a time. */
+    private static final int BATCH = 4096;
+
+    /**
+     * Reads every document; {@code requireLabels} makes a missing "labels" array an error. Lines
+     * are read in order and parsed on all cores, a batch at a time; the error reported is the one
+     * of the first bad line, as when parsing one line after another.
+     */
     public static List<Document> read(BufferedReader in, Path file, boolean requireLabels) throws IOException {
         List<Document> docs = new ArrayList<>();
+        List<String> lines = new ArrayList<>(BATCH);
         String line;
         int number = 0;
         while ((line = in.readLine()) != null) {
@@ -32,11 +40,37 @@ public final class JsonlCorpusReader {
             if (number == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1); // UTF-8 byte-order mark, as Windows editors write it
             }
-            if (!line.isBlank()) {
-                docs.add(parse(line, file, number, requireLabels));
+            lines.add(line);
+            if (lines.size() == BATCH) {
+                parseBatch(lines, number - lines.size() + 1, file, requireLabels, docs);
+                lines.clear();
             }
         }
+        parseBatch(lines, number - lines.size() + 1, file, requireLabels, docs);
         return docs;
+    }
+
+    /** Parses {@code lines} (the first is line {@code first}) in parallel and adds their documents, in order, to {@code docs}. */
+    private static void parseBatch(List<String> lines, int first, Path file, boolean requireLabels, List<Document> docs) throws CorpusException {
+        Document[] parsed = new Document[lines.size()];
+        CorpusException[] errors = new CorpusException[lines.size()];
+        java.util.stream.IntStream.range(0, lines.size()).parallel().forEach(i -> {
+            if (!lines.get(i).isBlank()) {
+                try {
+                    parsed[i] = parse(lines.get(i), file, first + i, requireLabels);
+                } catch (CorpusException e) {
+                    errors[i] = e;
+                }
+            }
+        });
+        for (int i = 0; i < parsed.length; i++) {
+            if (errors[i] != null) {
+                throw errors[i];
+            }
+            if (parsed[i] != null) {
+                docs.add(parsed[i]);
+            }
+        }
     }
 
     /** Parses one line; {@code number} is its 1-based line number, for messages. */

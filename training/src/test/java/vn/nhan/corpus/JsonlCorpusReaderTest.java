@@ -47,6 +47,25 @@ class JsonlCorpusReaderTest {
     }
 
     @Test
+    void aCorpusLongerThanAParsingBatchKeepsItsOrderAndReportsItsFirstBadLine() throws IOException {
+        int n = 10_000; // more than two of the reader's parallel batches
+        String[] lines = new String[n];
+        for (int i = 0; i < n; i++) {
+            lines[i] = "{\"id\": \"d" + i + "\", \"text\": \"bài " + i + "\", \"labels\": []}";
+        }
+        List<Document> docs = CorpusReader.read(write("long.jsonl", lines)).documents();
+        assertEquals(n, docs.size());
+        for (int i = 0; i < n; i += 997) {
+            assertEquals("d" + i, docs.get(i).id());
+            assertEquals("long.jsonl:" + (i + 1), docs.get(i).source());
+        }
+        lines[9_000] = "{\"id\": \"late\"";
+        lines[4_500] = "{\"id\": \"early\", \"labels\": []}";
+        IOException e = assertThrows(IOException.class, () -> CorpusReader.read(write("bad.jsonl", lines)));
+        assertMessage(e, "bad.jsonl:4501", "missing or empty \"text\"");
+    }
+
+    @Test
     void blankLinesAreSkippedAndStillCounted() throws IOException {
         Path file = write("corpus.jsonl",
                 "",
