@@ -7,7 +7,7 @@ mkdir -p "$WORK"
 
 build() {
   if [[ ! -f "$ROOT/training/target/nhan-training.jar" || "${REBUILD:-0}" == 1 ]]; then
-    (cd "$ROOT" && mvn -q -DskipTests package)
+    (cd "$ROOT" && ./mvnw -q -DskipTests package)
   fi
 }
 

@@ -22,8 +22,8 @@ cleanup() {
 trap cleanup EXIT
 
 if [[ ! -f "$ROOT/service/target/nhan-service.jar" || ! -f "$ROOT/training/target/nhan-training.jar" ]]; then
-  say "building (mvn -q -DskipTests package)"
-  (cd "$ROOT" && mvn -q -DskipTests package)
+  say "building (./mvnw -q -DskipTests package)"
+  (cd "$ROOT" && ./mvnw -q -DskipTests package)
 fi
 model="${MODEL:-}"
 if [[ -z "$model" ]]; then
