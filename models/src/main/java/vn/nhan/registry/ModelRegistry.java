@@ -27,6 +27,8 @@ import vn.nhan.bundle.ModelBundle;
  * {@code current}; training jobs add bundles and promote them.
  */
 public final class ModelRegistry {
+    /** The registry's directory when none is given (the service, bootstrap, models and keys commands), relative to the working directory. */
+    public static final String DEFAULT_DIRECTORY = "registry";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private final Path root;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import vn.nhan.feedback.FeedbackStore;
 import vn.nhan.feedback.StoreLimits;
+import vn.nhan.registry.ModelRegistry;
 
 /**
  * The service's settings, validated: where the model comes from (one bundle, or the registry's
@@ -43,7 +44,7 @@ public record ServiceConfig(String host, int port, Path model, Path registry, St
             adminToken = null;
         }
         if (feedbackUrl == null || feedbackUrl.isBlank()) {
-            feedbackUrl = FeedbackStore.sqliteUrl(registry != null ? registry : Path.of("registry"));
+            feedbackUrl = FeedbackStore.sqliteUrl(registry != null ? registry : Path.of(ModelRegistry.DEFAULT_DIRECTORY));
         }
     }
 

@@ -48,8 +48,8 @@ class StoreReliabilityTest {
         bundle = TestModels.save(shared.resolve("model")).path();
     }
 
-    static NhanServer start(String feedbackUrl) throws Exception {
-        return NhanServer.start(ServiceConfig.forBundle(bundle).withAdminToken(TOKEN).withFeedback(feedbackUrl, QUICK));
+    static HttpService start(String feedbackUrl) throws Exception {
+        return HttpService.start(ServiceConfig.forBundle(bundle).withAdminToken(TOKEN).withFeedback(feedbackUrl, QUICK));
     }
 
     static Http.Response post(Http http, String id) {
@@ -91,7 +91,7 @@ class StoreReliabilityTest {
     void aStoreThatCannotBeOpenedAtStartLeavesClassificationWorkingAndComesBack() throws Exception {
         Path blocker = dir.resolve("registry");
         Files.writeString(blocker, "a file where the registry directory should be");
-        try (NhanServer server = start(FeedbackStore.sqliteUrl(blocker))) {
+        try (HttpService server = start(FeedbackStore.sqliteUrl(blocker))) {
             Http http = new Http(server.port());
             assertEquals(200, classify(http).status(), "classification does not need the store");
             long start = System.nanoTime();
@@ -117,7 +117,7 @@ class StoreReliabilityTest {
     @Test
     void aLockedDatabaseIs503QuicklyAndWorksOnceReleased() throws Exception {
         String url = FeedbackStore.sqliteUrl(dir);
-        try (NhanServer server = start(url); Connection other = DriverManager.getConnection(url); Statement s = other.createStatement()) {
+        try (HttpService server = start(url); Connection other = DriverManager.getConnection(url); Statement s = other.createStatement()) {
             Http http = new Http(server.port());
             assertEquals(201, post(http, "before").status());
             s.execute("BEGIN EXCLUSIVE");
@@ -139,7 +139,7 @@ class StoreReliabilityTest {
     @Test
     void afterTheFileIsDeletedEveryAcknowledgedRowIsInTheFileAtThePath() throws Exception {
         Path file = dir.resolve("feedback.db");
-        try (NhanServer server = start(FeedbackStore.sqliteUrl(dir))) {
+        try (HttpService server = start(FeedbackStore.sqliteUrl(dir))) {
             Http http = new Http(server.port());
             assertEquals(201, post(http, "before").status());
             for (String suffix : List.of("", "-wal", "-shm")) {

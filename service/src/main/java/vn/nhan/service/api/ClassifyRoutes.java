@@ -12,8 +12,8 @@ import vn.nhan.model.Prediction;
 import vn.nhan.model.TagOptions;
 import vn.nhan.service.ServiceConfig;
 import vn.nhan.service.metrics.ServiceMetrics;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
 
 /** POST /v1/classify and POST /v1/classify/batch. */
 public final class ClassifyRoutes {

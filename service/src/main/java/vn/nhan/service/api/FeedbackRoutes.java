@@ -19,8 +19,8 @@ import vn.nhan.service.EditorsConfig;
 import vn.nhan.service.ServiceConfig;
 import vn.nhan.service.auth.Principal;
 import vn.nhan.service.auth.Role;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
 
 /**
  * POST /v1/feedback stores an editor's correction (labels and predicted labels checked against the
@@ -28,7 +28,7 @@ import vn.nhan.service.model.ModelHolder;
  * committed; {@code override_base: true} (admin keys only) lets it replace a base-corpus document
  * of the same id when retraining. GET /v1/feedback lists them, a page at a time. Both need an
  * editor or admin key. The body is bound to {@link FeedbackBody}. A store that is busy or down gives
- * 503 with Retry-After (mapped in NhanServer), and nothing is acknowledged that is not committed.
+ * 503 with Retry-After (mapped in HttpService), and nothing is acknowledged that is not committed.
  */
 public final class FeedbackRoutes {
     static final int DEFAULT_PAGE = 100;

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import vn.nhan.bundle.BundleManifest;
 import vn.nhan.bundle.TrainingData;
 import vn.nhan.feedback.StoreHealth;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
 
 /**
  * GET /v1/labels, GET /v1/model, GET /health/live, GET /health/ready. Ready means ready to

@@ -9,7 +9,7 @@ import vn.nhan.model.Classifier;
 import vn.nhan.model.Evidence;
 import vn.nhan.model.Prediction;
 import vn.nhan.model.TermWeight;
-import vn.nhan.service.model.LoadedModel;
+import vn.nhan.service.serving.LoadedModel;
 
 /** The JSON shapes the API answers with. */
 final class Responses {

@@ -20,8 +20,8 @@ import vn.nhan.model.Prediction;
 import vn.nhan.model.TagOptions;
 import vn.nhan.service.EditorsConfig;
 import vn.nhan.service.auth.Role;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
 
 /**
  * The review queue. After each successful POST /v1/classify, the article is kept in the feedback

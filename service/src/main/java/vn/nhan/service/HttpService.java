@@ -33,17 +33,17 @@ import vn.nhan.service.api.WorkLimiter;
 import vn.nhan.service.auth.Access;
 import vn.nhan.service.http.HttpServerSetup;
 import vn.nhan.service.metrics.ServiceMetrics;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
-import vn.nhan.service.model.RegistryWatcher;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
+import vn.nhan.service.serving.RegistryWatcher;
 
 /**
  * The Nhãn HTTP service: loads the model (refusing to start on a bad bundle), serves the API,
  * the web page and the metrics, hot-reloads when the registry's current model changes, and stops
  * gracefully (in-flight requests finish).
  */
-public final class NhanServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(NhanServer.class);
+public final class HttpService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpService.class);
     private final Javalin app;
     private final ModelHolder models;
     private final RegistryWatcher watcher;
@@ -53,7 +53,7 @@ public final class NhanServer implements AutoCloseable {
 
     private final List<String> routes;
 
-    private NhanServer(Javalin app, List<String> routes, ModelHolder models, RegistryWatcher watcher, FeedbackStore feedback, ReviewRoutes review) {
+    private HttpService(Javalin app, List<String> routes, ModelHolder models, RegistryWatcher watcher, FeedbackStore feedback, ReviewRoutes review) {
         this.review = review;
         this.app = app;
         this.routes = routes;
@@ -63,12 +63,12 @@ public final class NhanServer implements AutoCloseable {
     }
 
     /** Loads the model and starts listening; throws with a one-line reason when it cannot. */
-    public static NhanServer start(ServiceConfig config) throws IOException {
+    public static HttpService start(ServiceConfig config) throws IOException {
         return start(config, EditorsConfig.defaults(), app -> { });
     }
 
     /** As {@link #start(ServiceConfig)}, with the editors' settings (keys required, correction caps). */
-    public static NhanServer start(ServiceConfig config, EditorsConfig editors) throws IOException {
+    public static HttpService start(ServiceConfig config, EditorsConfig editors) throws IOException {
         return start(config, editors, app -> { });
     }
 
@@ -76,12 +76,12 @@ public final class NhanServer implements AutoCloseable {
      * As {@link #start(ServiceConfig)}, with {@code extraRoutes} registered beside the service's own
      * (for embedding, and for tests that need a handler they control, such as one that blocks).
      */
-    public static NhanServer start(ServiceConfig config, Consumer<Javalin> extraRoutes) throws IOException {
+    public static HttpService start(ServiceConfig config, Consumer<Javalin> extraRoutes) throws IOException {
         return start(config, EditorsConfig.defaults(), extraRoutes);
     }
 
     /** As {@link #start(ServiceConfig)}, with the editors' settings and extra routes. */
-    public static NhanServer start(ServiceConfig config, EditorsConfig editors, Consumer<Javalin> extraRoutes) throws IOException {
+    public static HttpService start(ServiceConfig config, EditorsConfig editors, Consumer<Javalin> extraRoutes) throws IOException {
         ModelHolder models = new ModelHolder();
         ServiceMetrics metrics = new ServiceMetrics();
         ModelRegistry registry = config.registry() == null ? null : ModelRegistry.open(config.registry());
@@ -137,7 +137,7 @@ public final class NhanServer implements AutoCloseable {
             throw new IOException("cannot start the HTTP server on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         LOG.info("serving model {} on http://{}:{}/", loaded.id(), config.host(), app.port());
-        return new NhanServer(app, List.copyOf(routes), models, watcher, feedback, review);
+        return new HttpService(app, List.copyOf(routes), models, watcher, feedback, review);
     }
 
     /** The port the service was asked to listen on is taken. */

@@ -4,18 +4,38 @@ import java.nio.file.Path;
 import java.time.Duration;
 import vn.nhan.feedback.StoreLimits;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import vn.nhan.registry.ModelRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code nhan serve}: the service's command line; every option is also an environment variable. */
+/**
+ * {@code nhan serve}: the service's command line; every option is also an environment variable.
+ * {@code bin/nhan} runs it as a subcommand of the training CLI ({@code vn.nhan.cli.NhanCli} finds it
+ * by name when the service is on the class path), which gives it a registry preparer: training the
+ * default model into an empty registry before it is served.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves predictions over HTTP from a model bundle, or from a registry's current model (hot-reloaded when it changes)."})
-public final class NhanService implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
+    /** Called with the registry directory and the feedback store's URL (or null) before a registry is served. */
+    private final BiConsumer<Path, String> prepareRegistry;
+
+    /** The command alone: an empty registry is refused at start-up. */
+    public ServeCommand() {
+        this((registry, feedbackUrl) -> { });
+    }
+
+    /** The command with {@code prepareRegistry} run before a registry is served (see the class comment). */
+    public ServeCommand(BiConsumer<Path, String> prepareRegistry) {
+        this.prepareRegistry = prepareRegistry;
+    }
+
     @Option(names = "--model", defaultValue = "${env:NHAN_MODEL}", description = "Model bundle directory ($NHAN_MODEL).")
     Path model;
 
-    @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY}", description = "Model registry directory ($NHAN_REGISTRY; default registry).")
+    @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY}", description = "Model registry directory ($NHAN_REGISTRY; default " + ModelRegistry.DEFAULT_DIRECTORY + ").")
     Path registry;
 
     @Option(names = "--host", defaultValue = "${env:NHAN_HOST:-127.0.0.1}", description = "Address to listen on ($NHAN_HOST, default ${DEFAULT-VALUE}).")
@@ -50,13 +70,16 @@ public final class NhanService implements Callable<Integer> {
         if (model != null && registry != null) {
             throw new IllegalArgumentException("give --model or --registry, not both");
         }
-        Path registryDir = model == null && registry == null ? Path.of("registry") : model == null ? registry : null;
+        Path registryDir = model == null && registry == null ? Path.of(ModelRegistry.DEFAULT_DIRECTORY) : model == null ? registry : null;
+        if (registryDir != null) {
+            prepareRegistry.accept(registryDir, feedbackUrl);
+        }
         ServiceConfig config = new ServiceConfig(host, port, model, registryDir, System.getenv("NHAN_ADMIN_TOKEN"), maxBatch, maxBody,
                 Duration.ofSeconds(Math.max(1, registryPoll)), Duration.ofSeconds(Math.max(0, shutdownGrace)), feedbackUrl,
                 ServiceLimits.fromEnvironment(System.getenv()), StoreLimits.fromEnvironment(System.getenv()));
         EditorsConfig editors = EditorsConfig.defaults().withRequireKey(EditorsConfig.parseRequireKey(System.getenv("NHAN_REQUIRE_KEY")))
                 .withReview(reviewKeep, Duration.ofDays(reviewDays));
-        NhanServer server = NhanServer.start(config, editors);
+        HttpService server = HttpService.start(config, editors);
         System.err.println("Nhãn is serving " + server.models().current().map(m -> m.id()).orElse("?") + " on http://" + host + ":" + server.port() + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -73,7 +96,7 @@ public final class NhanService implements Callable<Integer> {
 
     /** The command line of {@code nhan serve}: a failure prints "nhan serve: reason" and exits 1. */
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new NhanService());
+        CommandLine cli = new CommandLine(new ServeCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("nhan serve: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
