@@ -19,6 +19,7 @@ import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.nhan.bundle.BundleException;
+import vn.nhan.data.PlainNumbers;
 import vn.nhan.feedback.FeedbackStore;
 import vn.nhan.feedback.StoreUnavailableException;
 import vn.nhan.registry.ModelRegistry;
@@ -31,6 +32,7 @@ import vn.nhan.service.api.ReviewRoutes;
 import vn.nhan.service.api.WebRoutes;
 import vn.nhan.service.api.WorkLimiter;
 import vn.nhan.service.auth.Access;
+import vn.nhan.service.http.ErrorBody;
 import vn.nhan.service.http.HttpServerSetup;
 import vn.nhan.service.metrics.ServiceMetrics;
 import vn.nhan.service.serving.LoadedModel;
@@ -106,7 +108,7 @@ public final class HttpService implements AutoCloseable {
             cfg.events(events -> events.handlerAdded(h -> routes.add(h.getHttpMethod().name() + " " + h.getPath())));
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
-            cfg.jsonMapper(new JavalinJackson().updateMapper(m -> { }));
+            cfg.jsonMapper(jsonMapper());
             cfg.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
             cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms));
         });
@@ -278,8 +280,13 @@ public final class HttpService implements AutoCloseable {
         });
     }
 
-    private static Map<String, Object> error(String code, String message) {
-        return Map.of("error", Map.of("code", code, "message", message == null ? code : message));
+    private static ErrorBody error(String code, String message) {
+        return ErrorBody.of(code, message);
+    }
+
+    /** The API's JSON: numbers as plain decimals (0.0001, never 1.0E-4). */
+    static JavalinJackson jsonMapper() {
+        return new JavalinJackson().updateMapper(m -> m.registerModule(PlainNumbers.module()));
     }
 
     public int port() {

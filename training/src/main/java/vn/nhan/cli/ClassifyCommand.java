@@ -1,5 +1,6 @@
 package vn.nhan.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -22,6 +23,7 @@ import vn.nhan.bundle.ModelBundle;
 import vn.nhan.corpus.CorpusReader;
 import vn.nhan.corpus.JsonlCorpusReader;
 import vn.nhan.data.Document;
+import vn.nhan.data.PlainNumbers;
 import vn.nhan.model.ArticleLabels;
 import vn.nhan.model.Classifier;
 import vn.nhan.model.Evidence;
@@ -35,7 +37,7 @@ import vn.nhan.model.Tagger;
                 "Output: one JSON line per article, in input order: {\"id\", \"labels\": [...], \"scores\": {label: score}};",
                 "with --explain also \"evidence\": {label: [{\"field\", \"text\", \"start\", \"end\", \"score\"}]}, the passages behind each label."})
 final class ClassifyCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = PlainNumbers.mapper(); // 0.0001, never 1.0E-4
     private static final int CHUNK = 512;
 
     @Option(names = "--model", required = true, description = "Model bundle directory.")
@@ -90,28 +92,33 @@ final class ClassifyCommand implements Callable<Integer> {
             List<Document> chunk = docs.subList(start, Math.min(docs.size(), start + CHUNK));
             List<Prediction> predictions = tagger.tagAll(chunk, options);
             for (int i = 0; i < chunk.size(); i++) {
-                out.write(JSON.writeValueAsString(line(tagger.classifier(), chunk.get(i), predictions.get(i), explain)));
+                out.write(json(line(tagger.classifier(), chunk.get(i), predictions.get(i), explain)));
                 out.write('\n');
             }
             progress.step("classified", start + chunk.size(), docs.size());
         }
     }
 
-    /** One output line: the article's {@link ArticleLabels} and, when explained, the evidence of each label. */
-    static Map<String, Object> line(Classifier classifier, Document doc, Prediction prediction, boolean explain) {
+    /** One output line: the article's {@link ArticleLabels} and, when explained, the evidence of each label (else no "evidence" key). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OutputLine(String id, List<String> labels, Map<String, Double> scores, Map<String, List<EvidenceLine>> evidence) {
+    }
+
+    /** The line as written: plain decimals (0.0001, never 1.0E-4). */
+    static String json(OutputLine line) throws IOException {
+        return JSON.writeValueAsString(line);
+    }
+
+    static OutputLine line(Classifier classifier, Document doc, Prediction prediction, boolean explain) {
         ArticleLabels labels = ArticleLabels.of(classifier, doc.id(), prediction);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", labels.id());
-        m.put("labels", labels.labels());
-        m.put("scores", labels.scores());
+        Map<String, List<EvidenceLine>> evidence = null;
         if (explain) {
-            Map<String, List<EvidenceLine>> evidence = new LinkedHashMap<>();
+            evidence = new LinkedHashMap<>();
             for (Prediction.LabelScore l : prediction.labels()) {
                 evidence.put(l.id(), l.evidence().stream().map(EvidenceLine::of).toList());
             }
-            m.put("evidence", evidence);
         }
-        return m;
+        return new OutputLine(labels.id(), labels.labels(), labels.scores(), evidence);
     }
 
     /** An evidence passage as written to the output. */

@@ -74,13 +74,7 @@ public final class FeedbackRoutes {
         List<String> predicted = labels(body.predicted(), "predicted", false, taxonomy);
         Feedback stored = store.add(Feedback.of(documentId, title, text, labels, predicted, model.version(), editor.name())
                 .withOverrideBase(overrideBase));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", stored.id());
-        out.put("document_id", stored.documentId());
-        out.put("editor", stored.editor());
-        out.put("held_out", FeedbackSplit.isHeldOut(stored.documentId()));
-        out.put("received", stored.received().toString());
-        ctx.status(201).json(out);
+        ctx.status(201).json(Responses.FeedbackReceipt.of(stored));
     }
 
     private void list(Context ctx) throws SQLException {
@@ -88,27 +82,8 @@ public final class FeedbackRoutes {
         int limit = integer(ctx.queryParam("limit"), "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         long after = integer(ctx.queryParam("after"), "after", 0, 0, Long.MAX_VALUE);
         List<Feedback> page = store.page(since, after, limit);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Feedback f : page) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", f.id());
-            m.put("document_id", f.documentId());
-            m.put("title", f.title());
-            m.put("text", f.text());
-            m.put("labels", f.labels());
-            m.put("predicted", f.predicted());
-            m.put("model_version", f.modelVersion());
-            m.put("editor", f.editor());
-            m.put("override_base", f.overrideBase());
-            m.put("held_out", FeedbackSplit.isHeldOut(f.documentId()));
-            m.put("received", f.received().toString());
-            items.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("since", since.toString());
-        out.put("feedback", items);
-        out.put("next_after", page.size() == limit ? page.get(page.size() - 1).id() : null);
-        ctx.json(out);
+        ctx.json(new Responses.FeedbackPage(since.toString(), page.stream().map(Responses.FeedbackItem::of).toList(),
+                page.size() == limit ? page.get(page.size() - 1).id() : null));
     }
 
     static Instant since(String value) {
