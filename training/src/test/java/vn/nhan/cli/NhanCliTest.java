@@ -201,6 +201,20 @@ class NhanCliTest {
     }
 
     @Test
+    void aLabelWithoutExamplesPointsToTaxonomyCorpus() throws IOException {
+        Path corpus = dir.resolve("two-labels.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            lines.append(JSON.writeValueAsString(java.util.Map.of("id", "d" + i, "text", "Hội nghị sơ kết công tác số " + i,
+                    "labels", List.of(i % 2 == 0 ? "review-conference" : "public-opinion")))).append('\n');
+        }
+        Files.writeString(corpus, lines.toString(), StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("train", "--corpus", corpus.toString(), "--taxonomy", taxonomy().toString(), "--out", dir.resolve("never").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("has 0 example(s) in the training corpus") && run.err().contains("pass --taxonomy corpus"), run.err());
+    }
+
+    @Test
     void malformedJsonNamesTheFileAndLineWithoutAStackTrace() throws IOException {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "{\"id\": \"1\", \"text\": \"một\", \"labels\": []}\n{\"id\": \"2\", \"text\": \n");

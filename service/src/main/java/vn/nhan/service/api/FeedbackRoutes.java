@@ -134,7 +134,7 @@ public final class FeedbackRoutes {
                 throw ApiError.badRequest(field + "[" + i + "] must be a string, got null");
             }
             if (taxonomy.indexOf(label) < 0) {
-                throw ApiError.badRequest(field + "[" + i + "] '" + label + "' is not in the taxonomy (known: " + String.join(", ", taxonomy.ids()) + ")");
+                throw ApiError.badRequest(field + "[" + i + "] " + taxonomy.notInTaxonomy(label));
             }
             if (!seen.add(label)) {
                 throw ApiError.badRequest(field + "[" + i + "] '" + label + "' is given twice");
