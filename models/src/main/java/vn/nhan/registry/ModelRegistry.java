@@ -99,8 +99,9 @@ public final class ModelRegistry {
 
     /**
      * Moves a saved bundle into {@code models/<version>/} and records it; returns the version. The
-     * version is the bundle's, made unique: a second bundle saved in the same millisecond gets
-     * {@code -2}, {@code -3}... (the directory is claimed atomically, so two jobs never share one).
+     * version is the bundle's, unique within a process by construction (bundles are dated by a clock
+     * that never repeats a millisecond); a bundle of another process saved in the same millisecond
+     * gets {@code -2}, {@code -3}... (the directory is claimed atomically, so two jobs never share one).
      */
     public synchronized String add(Path bundleDir) throws IOException {
         ModelBundle bundle = ModelBundle.load(bundleDir);
