@@ -39,31 +39,27 @@ public final class PlainNumbers {
     /** Serializers for double and float (boxed or not) that write {@link #plain} decimals. */
     public static SimpleModule module() {
         SimpleModule module = new SimpleModule("plain-numbers");
-        StdSerializer<Double> doubles = new StdSerializer<>(Double.class) {
-            @Override
-            public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                if (Double.isFinite(value)) {
-                    gen.writeNumber(plain(value.doubleValue()));
-                } else {
-                    gen.writeNumber(value.doubleValue());
-                }
-            }
-        };
-        StdSerializer<Float> floats = new StdSerializer<>(Float.class) {
-            @Override
-            public void serialize(Float value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                if (Float.isFinite(value)) {
-                    gen.writeNumber(plain(value.floatValue()));
-                } else {
-                    gen.writeNumber(value.floatValue());
-                }
-            }
-        };
-        module.addSerializer(Double.class, doubles);
-        module.addSerializer(Double.TYPE, doubles);
-        module.addSerializer(Float.class, floats);
-        module.addSerializer(Float.TYPE, floats);
+        module.addSerializer(Double.class, new Plain<>(Double.class));
+        module.addSerializer(Double.TYPE, new Plain<>(Double.class));
+        module.addSerializer(Float.class, new Plain<>(Float.class));
+        module.addSerializer(Float.TYPE, new Plain<>(Float.class));
         return module;
+    }
+
+    /** Writes a double or a float from its own shortest form ({@code toString}), without an exponent; NaN and infinities as Jackson does. */
+    private static final class Plain<T extends Number> extends StdSerializer<T> {
+        Plain(Class<T> type) {
+            super(type);
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (Double.isFinite(value.doubleValue())) {
+                gen.writeNumber(plain(value.toString()));
+            } else {
+                gen.writeNumber(value.doubleValue());
+            }
+        }
     }
 
     /** A mapper that writes plain decimals. */
