@@ -38,25 +38,25 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY}", description = "Model registry directory ($NHAN_REGISTRY; default " + ModelRegistry.DEFAULT_DIRECTORY + ").")
     Path registry;
 
-    @Option(names = "--host", defaultValue = "${env:NHAN_HOST:-127.0.0.1}", description = "Address to listen on ($NHAN_HOST, default ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "${env:NHAN_HOST:-" + ServiceConfig.DEFAULT_HOST + "}", description = "Address to listen on ($NHAN_HOST, default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "${env:NHAN_PORT:-8080}", description = "Port ($NHAN_PORT, default ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", defaultValue = "${env:NHAN_PORT:-" + ServiceConfig.DEFAULT_PORT + "}", description = "Port ($NHAN_PORT, default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--max-batch", defaultValue = "${env:NHAN_MAX_BATCH:-64}", description = "Most documents in one batch request ($NHAN_MAX_BATCH, default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-batch", defaultValue = "${env:NHAN_MAX_BATCH:-" + ServiceConfig.DEFAULT_MAX_BATCH + "}", description = "Most documents in one batch request ($NHAN_MAX_BATCH, default ${DEFAULT-VALUE}).")
     int maxBatch;
 
-    @Option(names = "--max-body", defaultValue = "${env:NHAN_MAX_BODY:-1048576}", description = "Largest request body in bytes ($NHAN_MAX_BODY, default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-body", defaultValue = "${env:NHAN_MAX_BODY:-" + ServiceConfig.DEFAULT_MAX_BODY + "}", description = "Largest request body in bytes ($NHAN_MAX_BODY, default ${DEFAULT-VALUE}).")
     long maxBody;
 
-    @Option(names = "--registry-poll", defaultValue = "${env:NHAN_REGISTRY_POLL:-2}", description = "Seconds between checks of the registry's current model ($NHAN_REGISTRY_POLL, default ${DEFAULT-VALUE}).")
+    @Option(names = "--registry-poll", defaultValue = "${env:NHAN_REGISTRY_POLL:-" + ServiceConfig.DEFAULT_REGISTRY_POLL_SECONDS + "}", description = "Seconds between checks of the registry's current model ($NHAN_REGISTRY_POLL, default ${DEFAULT-VALUE}).")
     int registryPoll;
 
     @Option(names = "--feedback-url", defaultValue = "${env:NHAN_FEEDBACK_URL}", description = "JDBC URL of the feedback store ($NHAN_FEEDBACK_URL; default SQLite REGISTRY/feedback.db).")
     String feedbackUrl;
 
-    @Option(names = "--shutdown-grace", defaultValue = "${env:NHAN_SHUTDOWN_GRACE:-30}", description = "Seconds in-flight requests get to finish on SIGTERM (default ${DEFAULT-VALUE}).")
+    @Option(names = "--shutdown-grace", defaultValue = "${env:NHAN_SHUTDOWN_GRACE:-" + ServiceConfig.DEFAULT_SHUTDOWN_GRACE_SECONDS + "}", description = "Seconds in-flight requests get to finish on SIGTERM (default ${DEFAULT-VALUE}).")
     int shutdownGrace;
 
     @Option(names = "--review-keep", defaultValue = "${env:NHAN_REVIEW_KEEP:-" + EditorsConfig.DEFAULT_REVIEW_KEEP + "}", description = "Recently classified articles kept for the review queue ($NHAN_REVIEW_KEEP, default ${DEFAULT-VALUE}).")
