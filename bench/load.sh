@@ -74,8 +74,8 @@ command -v wrk >/dev/null || die "wrk is not installed"
 
 if [[ ! -f "$ROOT/service/target/nhan-service.jar" || ! -d "$ROOT/service/target/lib" ||
       ! -f "$ROOT/training/target/nhan-training.jar" || ! -d "$ROOT/training/target/lib" ]]; then
-  say "building (mvn -q -DskipTests package)"
-  (cd "$ROOT" && mvn -q -DskipTests package) || die "build failed"
+  say "building (./mvnw -q -DskipTests package)"
+  (cd "$ROOT" && ./mvnw -q -DskipTests package) || die "build failed"
 fi
 
 model="${MODEL:-}"

@@ -8,7 +8,7 @@
 source "$(dirname "$0")/common.sh"
 build
 if [[ ! -f "$ROOT/spark/target/nhan-spark.jar" || "${REBUILD:-0}" == 1 ]]; then
-  (cd "$ROOT" && mvn -q -Pspark -DskipTests package -pl spark -am)
+  (cd "$ROOT" && ./mvnw -q -Pspark -DskipTests package -pl spark -am)
 fi
 model="${MODEL:-$WORK/default-model}"
 if [[ ! -f "$model/manifest.json" ]]; then

@@ -6,12 +6,11 @@
 #
 # usage: bench/store.sh      environment: MODEL=<bundle dir> (default: train one from data/corpus),
 #                            POSTS (default 1000), THREADS (default 4)
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-HOST=127.0.0.1
+source "$(dirname "$0")/common.sh"
 POSTS="${POSTS:-1000}"
 THREADS="${THREADS:-4}"
 TOKEN="bench-$RANDOM$RANDOM"
+export NHAN_ADMIN_TOKEN="$TOKEN"
 say() { printf '[store] %s\n' "$*" >&2; }
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/nhan-store.XXXXXX")"
 chmod 755 "$tmp"
@@ -19,37 +18,20 @@ pids=()
 pg_bin=""
 as_pg=()
 cleanup() {
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
+  ((${#pids[@]} == 0)) || stop_service "${pids[@]}"
   if [[ -n "$pg_bin" && -f "$tmp/pg/data/postmaster.pid" ]]; then "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$tmp/pg/data" -m fast -w stop >/dev/null 2>&1 || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-if [[ ! -f "$ROOT/service/target/nhan-service.jar" || ! -f "$ROOT/training/target/nhan-training.jar" ]]; then
-  say "building (mvn -q -DskipTests package)"
-  (cd "$ROOT" && mvn -q -DskipTests package)
-fi
-model="${MODEL:-}"
-if [[ -z "$model" ]]; then
-  model="$tmp/model"
-  say "training a model from data/corpus (set MODEL=<bundle> to skip)"
-  "$ROOT/bin/nhan" train --corpus "$ROOT/data/corpus" --out "$model" >"$tmp/train.log" 2>&1 || { tail -n 20 "$tmp/train.log" >&2; exit 2; }
-fi
+build_service
+bench_model "$tmp"
 
 # serve URL LOG: starts a replica on a free port; sets $port
 serve() {
-  NHAN_ADMIN_TOKEN="$TOKEN" "$ROOT/bin/nhan" serve --model "$model" --host "$HOST" --port 0 --feedback-url "$1" >"$2" 2>&1 &
-  local pid=$!
-  port=""
-  pids+=("$pid")
-  for _ in $(seq 1 1200); do # up to 120 s
-    kill -0 "$pid" 2>/dev/null || { cat "$2" >&2; exit 2; }
-    port="$(grep -oE "on http://$HOST:[0-9]+/" "$2" 2>/dev/null | head -n 1 | grep -oE '[0-9]+/$' | tr -d /)" || true
-    [[ -n "$port" ]] && curl -fsS -o /dev/null --max-time 2 "http://$HOST:$port/health/ready" 2>/dev/null && break
-    sleep 0.1
-  done
-  [[ -n "$port" ]] || { cat "$2" >&2; exit 2; }
+  start_service "$2" --model "$model" --feedback-url "$1"
+  pids+=("$service_pid")
+  port="$service_port"
 }
 
 load() { /usr/bin/python3 "$ROOT/bench/store_load.py" "$1" "$TOKEN" "$THREADS" "$POSTS" "${@:2}"; }

@@ -6,13 +6,13 @@
 # editor's flow (editor-flow.mjs over the DevTools protocol): sign in with a key, classify, tick a
 # label, send the correction, see the row in GET /v1/feedback with the editor's name, and the
 # article in the review queue.
-# Builds nothing: run `mvn -q -DskipTests package` first. Exits non-zero on any failure.
+# Builds nothing: run `./mvnw -q -DskipTests package` first. Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../../../.."
 root=$(pwd)
 
 if [[ ! -f service/target/nhan-service.jar || ! -f training/target/nhan-training.jar ]]; then
-  echo "page test: not built; run: mvn -q -DskipTests package" >&2
+  echo "page test: not built; run: ./mvnw -q -DskipTests package" >&2
   exit 2
 fi
 need=()

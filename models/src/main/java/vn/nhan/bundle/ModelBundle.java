@@ -121,7 +121,7 @@ public final class ModelBundle {
 
     /** Saves a training result as a bundle at {@code dir}, replacing any bundle there atomically. */
     public static ModelBundle save(TrainingResult result, TrainingConfig config, TrainingData data, Path dir) throws IOException {
-        Instant created = Instant.now();
+        Instant created = BundleClock.next(); // unique: the version is made from it
         Path target = dir.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         // not Files.createTempDirectory: that makes the bundle owner-only (700) whatever the umask

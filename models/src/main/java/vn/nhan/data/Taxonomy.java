@@ -92,13 +92,18 @@ public final class Taxonomy {
         return labels.get(i);
     }
 
+    /** The one wording of an unknown label: "'x' is not in the taxonomy (known: a, b, ...)"; callers put where it was in front. */
+    public String notInTaxonomy(String label) {
+        return "'" + label + "' is not in the taxonomy (known: " + String.join(", ", ids()) + ")";
+    }
+
     /** The gold labels of a document as a row of booleans in taxonomy order. */
     public boolean[] encode(List<String> ids) {
         boolean[] row = new boolean[labels.size()];
         for (String id : ids) {
             int i = indexOf(id);
             if (i < 0) {
-                throw new IllegalArgumentException("label '" + id + "' is not in the taxonomy (known: " + String.join(", ", ids()) + ")");
+                throw new IllegalArgumentException("label " + notInTaxonomy(id));
             }
             row[i] = true;
         }

@@ -64,8 +64,7 @@ final class TrainingSet {
             Document d = documents.get(i);
             for (String label : d.labels()) {
                 if (taxonomy.indexOf(label) < 0) {
-                    throw new IllegalArgumentException(d.source() + ": label '" + label + "' is not in the taxonomy (known: "
-                            + String.join(", ", taxonomy.ids()) + ")");
+                    throw new IllegalArgumentException(d.source() + ": label " + taxonomy.notInTaxonomy(label));
                 }
             }
             gold[i] = taxonomy.encode(d.labels());
@@ -75,8 +74,7 @@ final class TrainingSet {
         }
         for (int l = 0; l < counts.length; l++) {
             if (counts[l] < config.minExamplesPerLabel()) {
-                throw new IllegalArgumentException("label '" + taxonomy.get(l).id() + "' has " + counts[l] + " example(s) in the training corpus; at least "
-                        + config.minExamplesPerLabel() + " are needed (add examples or remove the label from the taxonomy)");
+                throw new TooFewExamplesException(taxonomy.get(l).id(), counts[l], config.minExamplesPerLabel());
             }
         }
         if (documents.size() < config.folds()) {

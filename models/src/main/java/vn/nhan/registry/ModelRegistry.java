@@ -27,6 +27,8 @@ import vn.nhan.bundle.ModelBundle;
  * {@code current}; training jobs add bundles and promote them.
  */
 public final class ModelRegistry {
+    /** The registry's directory when none is given (the service, bootstrap, models and keys commands), relative to the working directory. */
+    public static final String DEFAULT_DIRECTORY = "registry";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private final Path root;
@@ -97,8 +99,9 @@ public final class ModelRegistry {
 
     /**
      * Moves a saved bundle into {@code models/<version>/} and records it; returns the version. The
-     * version is the bundle's, made unique: a second bundle saved in the same millisecond gets
-     * {@code -2}, {@code -3}... (the directory is claimed atomically, so two jobs never share one).
+     * version is the bundle's, unique within a process by construction (bundles are dated by a clock
+     * that never repeats a millisecond); a bundle of another process saved in the same millisecond
+     * gets {@code -2}, {@code -3}... (the directory is claimed atomically, so two jobs never share one).
      */
     public synchronized String add(Path bundleDir) throws IOException {
         ModelBundle bundle = ModelBundle.load(bundleDir);

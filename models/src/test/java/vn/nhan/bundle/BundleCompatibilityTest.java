@@ -17,37 +17,56 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.nhan.model.Classifier;
 import vn.nhan.model.ModelType;
+import vn.nhan.model.TagOptions;
+import vn.nhan.model.Tagger;
 import vn.nhan.passage.PassageConfig;
 
 /**
- * A bundle saved by an earlier release keeps loading and scoring the same. The fixture under
- * {@code fixtures/bundle-format-1/} was saved by the format-1 code (commit d8f225a, DL4J head in
- * {@code neural-head.zip}) from the synthetic corpus, with the scores that code computed for a few
- * fixed texts.
+ * Bundles saved by earlier releases keep loading and scoring the same. Each fixture under
+ * {@code fixtures/bundle-format-N/} holds a bundle saved by the format-N code from the synthetic
+ * corpus and the scores that code computed for a few fixed texts: format 1 by commit d8f225a (DL4J
+ * head in {@code neural-head.zip}, no passages), format 2 by {@link BundleFixtureWriter} (passage
+ * weight 0.5, with each label's evidence passages).
  */
 class BundleCompatibilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final float TOLERANCE = 1e-5f;
 
     static Path fixture() throws URISyntaxException {
-        return Path.of(BundleCompatibilityTest.class.getResource("/fixtures/bundle-format-1/model/manifest.json").toURI()).getParent();
+        return fixture("bundle-format-1");
+    }
+
+    static Path fixture(String name) throws URISyntaxException {
+        return Path.of(BundleCompatibilityTest.class.getResource("/fixtures/" + name + "/model/manifest.json").toURI()).getParent();
     }
 
     private static JsonNode expected() throws IOException, URISyntaxException {
-        return JSON.readTree(fixture().resolveSibling("expected-scores.json").toFile());
+        return expected("bundle-format-1");
     }
 
-    @Test
-    void aFormatOneBundleLoadsAndScoresAsItDidWhenSaved() throws Exception {
-        ModelBundle bundle = ModelBundle.load(fixture());
+    private static JsonNode expected(String name) throws IOException, URISyntaxException {
+        return JSON.readTree(fixture(name).resolveSibling("expected-scores.json").toFile());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bundle-format-1", "bundle-format-2"})
+    void aBundleOfAnEarlierReleaseLoadsAndScoresAsItDidWhenSaved(String name) throws Exception {
+        ModelBundle bundle = ModelBundle.load(fixture(name));
+        assertEquals(name, "bundle-format-" + bundle.manifest().formatVersion());
         Classifier c = bundle.classifier();
         assertEquals(ModelType.ENSEMBLE, c.type());
         assertEquals(List.of("the-thao", "kinh-te", "y-te"), c.taxonomy().labels().stream().map(l -> l.id()).toList());
-        for (JsonNode k : expected().get("cases")) {
+        Tagger tagger = new Tagger(c);
+        for (JsonNode k : expected(name).get("cases")) {
             String title = k.get("title").isNull() ? null : k.get("title").asText();
             String text = k.get("text").asText();
+            if (k.has("evidence")) {
+                assertEquals(k.get("evidence"), JSON.valueToTree(BundleFixtureWriter.evidence(tagger.tag(title, text, new TagOptions(null, 3, true, true)))), text);
+            }
             var x = c.features().extract(title, text);
             assertArrayEquals(floats(k.get("scores")), c.predict(title, text).scores(), TOLERANCE, text);
             assertEquals(strings(k.get("labels")), c.predict(title, text).labels().stream().map(l -> l.id()).toList(), text);

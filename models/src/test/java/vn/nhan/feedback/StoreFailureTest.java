@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,34 +32,23 @@ class StoreFailureTest {
         return Feedback.of(id, "Sơ kết", "Hội nghị sơ kết 6 tháng.", List.of("review-conference"), List.of(), "v1", "lan");
     }
 
-    static boolean inFile(Path file, long id) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM feedback WHERE id = ?")) {
-            p.setLong(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() && r.getInt(1) == 1;
-            }
-        }
-    }
-
     @Test
     void aDatabaseLockedByAnotherWriterIsBusyWithinTheLockTimeoutThenWorksAgain() throws Exception {
         String url = FeedbackStore.sqliteUrl(dir);
-        try (FeedbackStore store = FeedbackStore.connect(url, QUICK); Connection other = DriverManager.getConnection(url);
-             Statement s = other.createStatement()) {
+        try (FeedbackStore store = FeedbackStore.connect(url, QUICK)) {
             store.add(correction("before"));
-            s.execute("BEGIN EXCLUSIVE");
+            SqliteTrouble.Lock lock = SqliteTrouble.lock(url);
             long start = System.nanoTime();
             StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> store.add(correction("locked")));
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertEquals(StoreUnavailableException.Reason.BUSY, e.reason(), e.getMessage());
             assertTrue(ms < 5_000, "refused after " + ms + " ms, not after a long wait");
             assertTrue(store.isAvailable(), "busy is not down: the database answers, another writer holds it");
-            s.execute("ROLLBACK");
+            lock.close();
             Feedback after = store.add(correction("after"));
             assertTrue(store.isAvailable());
             assertEquals(List.of("before", "after"), store.since(Instant.EPOCH).stream().map(Feedback::documentId).toList());
-            assertTrue(inFile(dir.resolve("feedback.db"), after.id()));
+            assertTrue(SqliteTrouble.inFile(dir.resolve("feedback.db"), after.id()));
         }
     }
 
@@ -71,11 +58,9 @@ class StoreFailureTest {
         try (FeedbackStore store = FeedbackStore.connect(FeedbackStore.sqliteUrl(dir), QUICK)) {
             store.keys().add("lan", ApiKey.Role.EDITOR);
             store.add(correction("old"));
-            for (String suffix : List.of("", "-wal", "-shm")) {
-                Files.deleteIfExists(Path.of(file + suffix));
-            }
+            SqliteTrouble.deleteDatabase(file);
             Feedback stored = store.add(correction("new"));
-            assertTrue(inFile(file, stored.id()), "the acknowledged row is in the file now at the path");
+            assertTrue(SqliteTrouble.inFile(file, stored.id()), "the acknowledged row is in the file now at the path");
             assertEquals(List.of("new"), store.since(Instant.EPOCH).stream().map(Feedback::documentId).toList());
             assertEquals(Migrations.steps().size(), store.schemaVersion(), "the new file got the schema");
         }
@@ -106,7 +91,7 @@ class StoreFailureTest {
             }));
             assertEquals(StoreUnavailableException.Reason.REPLACED, e.reason(), e.getMessage());
             Feedback next = store.add(correction("next"));
-            assertTrue(inFile(file, next.id()));
+            assertTrue(SqliteTrouble.inFile(file, next.id()));
             assertEquals(List.of("first", "next"), store.since(Instant.EPOCH).stream().map(Feedback::documentId).toList());
         }
     }
@@ -132,15 +117,14 @@ class StoreFailureTest {
 
     @Test
     void aStoreThatCannotBeOpenedAtStartIsDegradedThenRecoversByItself() throws Exception {
-        Path blocker = dir.resolve("registry");
-        Files.writeString(blocker, "a file where the registry directory should be");
+        Path blocker = SqliteTrouble.registryBlockedByAFile(dir);
         try (FeedbackStore store = FeedbackStore.connect(FeedbackStore.sqliteUrl(blocker), QUICK)) {
             assertFalse(store.isAvailable(), "degraded, not thrown");
             assertThrows(StoreUnavailableException.class, () -> store.add(correction("x")));
             Files.delete(blocker);
             Feedback stored = store.add(correction("y")); // retried on use
             assertTrue(store.isAvailable());
-            assertTrue(inFile(blocker.resolve("feedback.db"), stored.id()));
+            assertTrue(SqliteTrouble.inFile(blocker.resolve("feedback.db"), stored.id()));
         }
     }
 }

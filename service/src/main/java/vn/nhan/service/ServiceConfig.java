@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import vn.nhan.feedback.FeedbackStore;
 import vn.nhan.feedback.StoreLimits;
+import vn.nhan.registry.ModelRegistry;
 
 /**
  * The service's settings, validated: where the model comes from (one bundle, or the registry's
@@ -43,7 +44,7 @@ public record ServiceConfig(String host, int port, Path model, Path registry, St
             adminToken = null;
         }
         if (feedbackUrl == null || feedbackUrl.isBlank()) {
-            feedbackUrl = FeedbackStore.sqliteUrl(registry != null ? registry : Path.of("registry"));
+            feedbackUrl = FeedbackStore.sqliteUrl(registry != null ? registry : Path.of(ModelRegistry.DEFAULT_DIRECTORY));
         }
     }
 
@@ -54,17 +55,23 @@ public record ServiceConfig(String host, int port, Path model, Path registry, St
                 StoreLimits.DEFAULTS);
     }
 
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BATCH = 64;
     public static final long DEFAULT_MAX_BODY = 1L << 20;
+    public static final int DEFAULT_REGISTRY_POLL_SECONDS = 2;
+    public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 30;
 
     /** A configuration for tests and embedding: port 0 (any free port) on loopback. */
     public static ServiceConfig forBundle(Path model) {
-        return new ServiceConfig("127.0.0.1", 0, model, null, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, Duration.ofSeconds(2), Duration.ofSeconds(30),
+        return new ServiceConfig(DEFAULT_HOST, 0, model, null, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, Duration.ofSeconds(DEFAULT_REGISTRY_POLL_SECONDS),
+                Duration.ofSeconds(DEFAULT_SHUTDOWN_GRACE_SECONDS),
                 FeedbackStore.sqliteUrl(model.toAbsolutePath().getParent()));
     }
 
     public static ServiceConfig forRegistry(Path registry) {
-        return new ServiceConfig("127.0.0.1", 0, null, registry, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, Duration.ofSeconds(2), Duration.ofSeconds(30), null);
+        return new ServiceConfig(DEFAULT_HOST, 0, null, registry, null, DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, Duration.ofSeconds(DEFAULT_REGISTRY_POLL_SECONDS),
+                Duration.ofSeconds(DEFAULT_SHUTDOWN_GRACE_SECONDS), null);
     }
 
     public ServiceConfig withAdminToken(String token) {

@@ -37,7 +37,7 @@ class AdmissionTest {
     static final CountDownLatch release = new CountDownLatch(1);
     @TempDir
     static Path dir;
-    static NhanServer server;
+    static HttpService server;
     static Http http;
     static String editorKey;
 
@@ -48,7 +48,7 @@ class AdmissionTest {
             editorKey = store.keys().add("lan", ApiKey.Role.EDITOR);
         }
         ServiceLimits limits = base.limits().withBodyBudget(BUDGET).withConnections(base.limits().maxConnectionsPerClient(), IDLE);
-        server = NhanServer.start(base.withLimits(limits), app -> app.post("/test/hold", ctx -> {
+        server = HttpService.start(base.withLimits(limits), app -> app.post("/test/hold", ctx -> {
             entered.countDown(); // admitted: its declared size is taken from the budget; the body is never read
             release.await(30, TimeUnit.SECONDS);
             ctx.result("released");

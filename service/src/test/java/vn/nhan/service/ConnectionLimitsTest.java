@@ -22,12 +22,12 @@ class ConnectionLimitsTest {
     static final int PER_CLIENT = 10;
     @TempDir
     static Path dir;
-    static NhanServer server;
+    static HttpService server;
 
     @BeforeAll
     static void start() throws Exception {
         ServiceConfig base = ServiceConfig.forBundle(TestModels.save(dir.resolve("model")).path());
-        server = NhanServer.start(base.withLimits(base.limits().withConnections(PER_CLIENT, Duration.ofSeconds(3))));
+        server = HttpService.start(base.withLimits(base.limits().withConnections(PER_CLIENT, Duration.ofSeconds(3))));
     }
 
     @AfterAll

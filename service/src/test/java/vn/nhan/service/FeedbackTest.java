@@ -31,7 +31,7 @@ class FeedbackTest {
     static final String TOKEN = "feedback-admin";
     @TempDir
     static Path dir;
-    static NhanServer server;
+    static HttpService server;
     static Http http;
     static String url;
     static String editorKey;
@@ -48,7 +48,7 @@ class FeedbackTest {
             assertTrue(store.keys().revoke("former"));
         }
         ServiceConfig base = ServiceConfig.forBundle(TestModels.save(dir.resolve("model")).path()).withAdminToken(TOKEN);
-        server = NhanServer.start(new ServiceConfig(base.host(), 0, base.model(), null, TOKEN, base.maxBatch(), base.maxBodyBytes(),
+        server = HttpService.start(new ServiceConfig(base.host(), 0, base.model(), null, TOKEN, base.maxBatch(), base.maxBodyBytes(),
                 base.registryPoll(), base.shutdownGrace(), url));
         http = new Http(server.port());
     }

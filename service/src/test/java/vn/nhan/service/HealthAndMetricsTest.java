@@ -42,14 +42,14 @@ class HealthAndMetricsTest extends RunningServer {
         Path vocabulary = bundle.resolve("vocabulary.bin");
         byte[] bytes = Files.readAllBytes(vocabulary);
         Files.write(vocabulary, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        BundleException e = assertThrows(BundleException.class, () -> NhanServer.start(ServiceConfig.forBundle(bundle)));
+        BundleException e = assertThrows(BundleException.class, () -> HttpService.start(ServiceConfig.forBundle(bundle)));
         assertTrue(e.getMessage().contains("vocabulary.bin has") && e.getMessage().contains("truncated"), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }
 
     @Test
     void startUpRefusesAnEmptyRegistry() throws Exception {
-        BundleException e = assertThrows(BundleException.class, () -> NhanServer.start(ServiceConfig.forRegistry(dir.resolve("empty-registry"))));
+        BundleException e = assertThrows(BundleException.class, () -> HttpService.start(ServiceConfig.forRegistry(dir.resolve("empty-registry"))));
         assertTrue(e.getMessage().contains("has no current model"), e.getMessage());
     }
 }

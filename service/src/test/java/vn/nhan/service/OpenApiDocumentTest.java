@@ -42,7 +42,7 @@ class OpenApiDocumentTest {
 
     @TempDir
     static Path tmp;
-    private static NhanServer server;
+    private static HttpService server;
     private static JsonNode document;
 
     @BeforeAll
@@ -50,7 +50,7 @@ class OpenApiDocumentTest {
         List<Document> docs = SyntheticCorpus.documents(48, 1);
         var result = new ClassifierTrainer(SyntheticCorpus.config(ModelType.LINEAR), ProgressListener.SILENT).train(docs, SyntheticCorpus.taxonomy());
         ModelBundle bundle = ModelBundle.save(result, SyntheticCorpus.config(ModelType.LINEAR), TrainingData.of(docs, List.of("synthetic.jsonl")), tmp.resolve("model"));
-        server = NhanServer.start(ServiceConfig.forBundle(bundle.path()));
+        server = HttpService.start(ServiceConfig.forBundle(bundle.path()));
         try (InputStream in = OpenApiDocumentTest.class.getResourceAsStream("/web/openapi.json")) {
             assertNotNull(in, "web/openapi.json is on the class path");
             document = JSON.readTree(in);

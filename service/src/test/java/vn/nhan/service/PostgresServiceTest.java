@@ -65,7 +65,7 @@ class PostgresServiceTest {
         Path bundle = TestModels.save(dir.resolve("model")).path();
         ServiceConfig config = ServiceConfig.forBundle(bundle).withAdminToken(StoreReliabilityTest.TOKEN)
                 .withFeedback(postgres.url(), StoreReliabilityTest.QUICK);
-        try (NhanServer server = NhanServer.start(config)) {
+        try (HttpService server = HttpService.start(config)) {
             Http http = new Http(server.port());
             List<Long> acknowledged = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

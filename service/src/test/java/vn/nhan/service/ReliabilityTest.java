@@ -44,13 +44,13 @@ class ReliabilityTest {
     @TempDir
     static Path dir;
     static Path bundle;
-    static NhanServer server;
+    static HttpService server;
     static Http http;
 
     @BeforeAll
     static void start() throws Exception {
         bundle = TestModels.save(dir.resolve("model")).path();
-        server = NhanServer.start(ServiceConfig.forBundle(bundle));
+        server = HttpService.start(ServiceConfig.forBundle(bundle));
         http = new Http(server.port());
     }
 
@@ -263,11 +263,11 @@ class ReliabilityTest {
     @Test
     void aBusyPortIsNamedAndTheCommandExitsWith1() throws Exception {
         ServiceConfig busy = ServiceConfig.forBundle(bundle).withPort(server.port());
-        NhanServer.PortInUseException e = assertThrows(NhanServer.PortInUseException.class, () -> NhanServer.start(busy));
+        HttpService.PortInUseException e = assertThrows(HttpService.PortInUseException.class, () -> HttpService.start(busy));
         assertEquals("127.0.0.1:" + server.port() + " is already in use; pass --port or set NHAN_PORT", e.getMessage());
 
         StringWriter err = new StringWriter();
-        picocli.CommandLine cli = NhanService.commandLine();
+        picocli.CommandLine cli = ServeCommand.commandLine();
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute("--model", bundle.toString(), "--port", String.valueOf(server.port()),
                 "--feedback-url", "jdbc:sqlite:" + dir.resolve("busy-port-feedback.db"));

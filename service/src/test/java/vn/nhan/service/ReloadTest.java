@@ -33,7 +33,7 @@ class ReloadTest {
     @TempDir
     static Path dir;
     static ModelRegistry registry;
-    static NhanServer server;
+    static HttpService server;
     static Http http;
 
     @BeforeAll
@@ -41,7 +41,7 @@ class ReloadTest {
         registry = ModelRegistry.open(dir.resolve("registry"));
         String first = registry.add(TestModels.save(registry.stagingPath()).path());
         registry.promote(first, "test");
-        server = NhanServer.start(ServiceConfig.forRegistry(registry.root()).withAdminToken(TOKEN).withRegistryPoll(Duration.ofMillis(100)));
+        server = HttpService.start(ServiceConfig.forRegistry(registry.root()).withAdminToken(TOKEN).withRegistryPoll(Duration.ofMillis(100)));
         http = new Http(server.port());
     }
 

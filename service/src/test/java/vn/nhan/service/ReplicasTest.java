@@ -35,8 +35,8 @@ class ReplicasTest {
     static Path dir;
     static PostgresServer postgres;
     static ModelRegistry registry;
-    static NhanServer a;
-    static NhanServer b;
+    static HttpService a;
+    static HttpService b;
     static Http httpA;
     static Http httpB;
 
@@ -50,8 +50,8 @@ class ReplicasTest {
         registry.promote(registry.add(TestModels.save(registry.stagingPath()).path()), "test: first model");
         ServiceConfig config = ServiceConfig.forRegistry(registry.root()).withAdminToken(StoreReliabilityTest.TOKEN).withRegistryPoll(POLL)
                 .withFeedback(postgres.url(), StoreReliabilityTest.QUICK);
-        a = NhanServer.start(config);
-        b = NhanServer.start(config);
+        a = HttpService.start(config);
+        b = HttpService.start(config);
         httpA = new Http(a.port());
         httpB = new Http(b.port());
     }

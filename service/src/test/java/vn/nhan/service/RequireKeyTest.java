@@ -23,7 +23,7 @@ class RequireKeyTest {
         try (FeedbackStore store = FeedbackStore.open(FeedbackStore.sqliteUrl(dir))) {
             key = store.keys().add("reader", ApiKey.Role.EDITOR);
         }
-        try (NhanServer server = NhanServer.start(ServiceConfig.forBundle(model), EditorsConfig.defaults().withRequireKey(true))) {
+        try (HttpService server = HttpService.start(ServiceConfig.forBundle(model), EditorsConfig.defaults().withRequireKey(true))) {
             Http http = new Http(server.port());
             String body = Http.json(Map.of("text", "Giá vàng hôm nay tăng mạnh."));
             assertEquals(401, http.postJson("/v1/classify", body).status());

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class RunningServer {
     @TempDir
     static Path dir;
-    static NhanServer server;
+    static HttpService server;
     static Http http;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = NhanServer.start(ServiceConfig.forBundle(TestModels.save(dir.resolve("model")).path()));
+        server = HttpService.start(ServiceConfig.forBundle(TestModels.save(dir.resolve("model")).path()));
         http = new Http(server.port());
     }
 

@@ -30,7 +30,7 @@ class ShutdownTest {
     void inFlightRequestsFinishAndNewOnesAreRefused() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        NhanServer server = NhanServer.start(ServiceConfig.forBundle(TestModels.save(dir.resolve("model")).path()),
+        HttpService server = HttpService.start(ServiceConfig.forBundle(TestModels.save(dir.resolve("model")).path()),
                 app -> app.get("/test/slow", ctx -> { // a handler the test controls: it holds the request until released
                     entered.countDown();
                     ctx.result(release.await(30, TimeUnit.SECONDS) ? "finished" : "never released");
@@ -74,7 +74,7 @@ class ShutdownTest {
 
     @Test
     void adminRoutesNeedAnAdminKeyWhenNoTokenIsSet() throws Exception {
-        try (NhanServer server = NhanServer.start(ServiceConfig.forBundle(TestModels.save(dir.resolve("model2")).path()))) {
+        try (HttpService server = HttpService.start(ServiceConfig.forBundle(TestModels.save(dir.resolve("model2")).path()))) {
             Http.Response r = new Http(server.port()).request(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://127.0.0.1:" + server.port() + "/admin/reload")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
             assertEquals(401, r.status());

@@ -10,11 +10,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.nhan.feedback.FeedbackStore;
+import vn.nhan.feedback.SqliteTrouble;
 import vn.nhan.feedback.StoreLimits;
 
 /**
@@ -48,8 +44,8 @@ class StoreReliabilityTest {
         bundle = TestModels.save(shared.resolve("model")).path();
     }
 
-    static NhanServer start(String feedbackUrl) throws Exception {
-        return NhanServer.start(ServiceConfig.forBundle(bundle).withAdminToken(TOKEN).withFeedback(feedbackUrl, QUICK));
+    static HttpService start(String feedbackUrl) throws Exception {
+        return HttpService.start(ServiceConfig.forBundle(bundle).withAdminToken(TOKEN).withFeedback(feedbackUrl, QUICK));
     }
 
     static Http.Response post(Http http, String id) {
@@ -68,16 +64,6 @@ class StoreReliabilityTest {
         assertEquals(code, r.json().get("error").get("code").asText(), r.body());
     }
 
-    static boolean inFile(Path file, long id) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM feedback WHERE id = ?")) {
-            p.setLong(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() && r.getInt(1) == 1;
-            }
-        }
-    }
-
     static void assertNo500(Http http) {
         String metrics = http.get("/metrics").body();
         assertFalse(metrics.contains("status=\"500\""), "a request got a 500:\n" + metrics.lines().filter(l -> l.contains("\"500\"")).toList());
@@ -89,9 +75,8 @@ class StoreReliabilityTest {
 
     @Test
     void aStoreThatCannotBeOpenedAtStartLeavesClassificationWorkingAndComesBack() throws Exception {
-        Path blocker = dir.resolve("registry");
-        Files.writeString(blocker, "a file where the registry directory should be");
-        try (NhanServer server = start(FeedbackStore.sqliteUrl(blocker))) {
+        Path blocker = SqliteTrouble.registryBlockedByAFile(dir);
+        try (HttpService server = start(FeedbackStore.sqliteUrl(blocker))) {
             Http http = new Http(server.port());
             assertEquals(200, classify(http).status(), "classification does not need the store");
             long start = System.nanoTime();
@@ -108,7 +93,7 @@ class StoreReliabilityTest {
             Files.delete(blocker);
             Http.Response stored = post(http, "back-1");
             assertEquals(201, stored.status(), stored.body());
-            assertTrue(inFile(blocker.resolve("feedback.db"), stored.json().get("id").asLong()));
+            assertTrue(SqliteTrouble.inFile(blocker.resolve("feedback.db"), stored.json().get("id").asLong()));
             assertEquals("up", http.get("/health/ready").json().get("store").get("status").asText());
             assertNo500(http);
         }
@@ -117,10 +102,10 @@ class StoreReliabilityTest {
     @Test
     void aLockedDatabaseIs503QuicklyAndWorksOnceReleased() throws Exception {
         String url = FeedbackStore.sqliteUrl(dir);
-        try (NhanServer server = start(url); Connection other = DriverManager.getConnection(url); Statement s = other.createStatement()) {
+        try (HttpService server = start(url)) {
             Http http = new Http(server.port());
             assertEquals(201, post(http, "before").status());
-            s.execute("BEGIN EXCLUSIVE");
+            SqliteTrouble.Lock lock = SqliteTrouble.lock(url);
             List<Long> ms = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 long start = System.nanoTime();
@@ -129,7 +114,7 @@ class StoreReliabilityTest {
             }
             assertTrue(ms.stream().allMatch(t -> t < 5_000), "refused within seconds, not after a long wait: " + ms);
             assertEquals(200, classify(http).status());
-            s.execute("ROLLBACK");
+            lock.close();
             assertEquals(201, post(http, "after").status());
             figure("locked database (lock wait 1000 ms): 5 of 5 posts 503 store_busy in " + ms + " ms; 201 once released");
             assertNo500(http);
@@ -139,19 +124,17 @@ class StoreReliabilityTest {
     @Test
     void afterTheFileIsDeletedEveryAcknowledgedRowIsInTheFileAtThePath() throws Exception {
         Path file = dir.resolve("feedback.db");
-        try (NhanServer server = start(FeedbackStore.sqliteUrl(dir))) {
+        try (HttpService server = start(FeedbackStore.sqliteUrl(dir))) {
             Http http = new Http(server.port());
             assertEquals(201, post(http, "before").status());
-            for (String suffix : List.of("", "-wal", "-shm")) {
-                Files.deleteIfExists(Path.of(file + suffix));
-            }
+            SqliteTrouble.deleteDatabase(file);
             int acknowledged = 0;
             int refused = 0;
             for (int i = 0; i < 20; i++) {
                 Http.Response r = post(http, "after-" + i);
                 if (r.status() == 201) {
                     acknowledged++;
-                    assertTrue(inFile(file, r.json().get("id").asLong()), "201 for a row that is not in " + file + ": " + r.body());
+                    assertTrue(SqliteTrouble.inFile(file, r.json().get("id").asLong()), "201 for a row that is not in " + file + ": " + r.body());
                 } else {
                     assertUnavailable(r, "store_unavailable");
                     refused++;

@@ -36,13 +36,9 @@ public final class TestModels {
                 result = new ClassifierTrainer(TrainingConfig.defaults().withFolds(3), ProgressListener.SILENT)
                         .train(documents, Taxonomy.read(data.resolve("taxonomy.json")));
             }
-            Thread.sleep(2);
             return ModelBundle.save(result, TrainingConfig.defaults().withFolds(3), TrainingData.of(documents, List.of("data/corpus")), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

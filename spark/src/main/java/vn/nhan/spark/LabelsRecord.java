@@ -1,10 +1,13 @@
 package vn.nhan.spark;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.nhan.data.PlainNumbers;
 import vn.nhan.model.ArticleLabels;
 
 /**
@@ -17,7 +20,14 @@ public final class LabelsRecord implements Serializable {
     private List<String> labels;
     private Map<String, Double> scores;
 
+    private static final ObjectMapper LINE = PlainNumbers.mapper();
+
     public LabelsRecord() {
+    }
+
+    /** The record as nhan classify writes it: {"id", "labels", "scores"}, scores as plain decimals. */
+    String toJson() throws JsonProcessingException {
+        return LINE.writeValueAsString(new ArticleLabels(id, labels, scores));
     }
 
     static LabelsRecord of(ArticleLabels a) {

@@ -3,6 +3,7 @@ package vn.nhan.spark;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
@@ -56,7 +57,8 @@ final class SparkClassify implements Callable<Integer> {
             if (format == ArchiveFormat.PARQUET) {
                 labels.write().parquet(output);
             } else {
-                labels.write().json(output);
+                // not Spark's JSON writer, which prints 1.0E-4: the lines nhan classify writes, plain decimals
+                labels.map((MapFunction<LabelsRecord, String>) LabelsRecord::toJson, Encoders.STRING()).write().text(output);
             }
         }
         return 0;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import vn.nhan.data.PlainNumbers;
 import vn.nhan.bundle.AtomicFiles;
 import vn.nhan.bundle.ModelBundle;
 import vn.nhan.data.Label;
@@ -39,7 +40,7 @@ import vn.nhan.model.ScoredArticle;
                 + "with and without passages, long articles apart).",
                 "Input: as for classify, with a \"labels\" array (or column) per article."})
 final class SparkEvaluate implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = PlainNumbers.mapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec

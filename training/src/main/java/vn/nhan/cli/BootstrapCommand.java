@@ -16,13 +16,13 @@ import vn.nhan.train.TrainingJob;
 
 /**
  * {@code nhan bootstrap}: makes sure a registry has a current model, training the default model
- * from the default corpus when it has none. {@code bin/nhan serve} runs it before starting the
- * service on a fresh machine.
+ * from the default corpus when it has none. {@code nhan serve} runs it before serving a
+ * registry, so a fresh machine serves the default model.
  */
 @Command(name = "bootstrap", mixinStandardHelpOptions = true,
-        description = "Trains the default model into the registry if the registry has no versions at all (run by bin/nhan serve).")
+        description = "Trains the default model into the registry if the registry has no versions at all (nhan serve does it before serving a registry).")
 final class BootstrapCommand implements Callable<Integer> {
-    @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-registry}", description = "Model registry directory (default: $NHAN_REGISTRY or registry).")
+    @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-" + ModelRegistry.DEFAULT_DIRECTORY + "}", description = "Model registry directory (default: $NHAN_REGISTRY or " + ModelRegistry.DEFAULT_DIRECTORY + ").")
     Path registry;
 
     @Option(names = "--feedback-url", defaultValue = "${env:NHAN_FEEDBACK_URL}",
@@ -43,6 +43,27 @@ final class BootstrapCommand implements Callable<Integer> {
         } catch (RetrainLock.HeldException e) {
             System.err.println("nhan bootstrap: " + e.getMessage());
             return RetrainCommand.LOCKED;
+        }
+    }
+
+    /**
+     * What {@code nhan serve} runs before serving a registry: the default model is trained into it
+     * when it has no versions at all. Throws when that fails or another job holds the registry.
+     */
+    static void beforeServing(Path registry, String feedbackUrl) {
+        BootstrapCommand command = new BootstrapCommand();
+        command.registry = registry;
+        command.feedbackUrl = feedbackUrl;
+        int code;
+        try {
+            code = command.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+        if (code != 0) {
+            throw new IllegalStateException("registry " + registry + " is not ready to serve (bootstrap exited with " + code + ")");
         }
     }
 

@@ -2,6 +2,7 @@ package vn.nhan.cli;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import vn.nhan.model.TooFewExamplesException;
 
 /** One-line descriptions of failures for people, instead of stack traces. */
 final class CliErrors {
@@ -14,6 +15,13 @@ final class CliErrors {
         }
         if (e instanceof AccessDeniedException a) {
             return "permission denied: " + a.getFile();
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TooFewExamplesException few) {
+                return few.getMessage() + (few.examples() == 0
+                        ? "; or pass --taxonomy corpus to train on the labels the corpus uses"
+                        : "; or pass --taxonomy FILE without this label (--taxonomy corpus takes the labels the corpus uses)");
+            }
         }
         if (e instanceof OutOfMemoryError) {
             return "out of memory: give the JVM more with JAVA_OPTS=-Xmx8g";

@@ -2,6 +2,7 @@ package vn.nhan.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import vn.nhan.registry.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +23,7 @@ final class KeysCommand implements Runnable {
 
     /** Where the keys live: the feedback store of a registry, or a JDBC URL. */
     static class StoreOptions {
-        @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-registry}", description = "Model registry directory whose feedback.db holds the keys (default: $NHAN_REGISTRY or registry).")
+        @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-" + ModelRegistry.DEFAULT_DIRECTORY + "}", description = "Model registry directory whose feedback.db holds the keys (default: $NHAN_REGISTRY or " + ModelRegistry.DEFAULT_DIRECTORY + ").")
         Path registry;
 
         @Option(names = "--feedback-url", defaultValue = "${env:NHAN_FEEDBACK_URL}", description = "JDBC URL of the feedback store ($NHAN_FEEDBACK_URL; default SQLite REGISTRY/feedback.db).")

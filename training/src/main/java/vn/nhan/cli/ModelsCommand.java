@@ -28,7 +28,7 @@ final class ModelsCommand implements Runnable {
 
     /** The registry option every subcommand shares. */
     static class RegistryOption {
-        @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-registry}", description = "Model registry directory (default: $NHAN_REGISTRY or registry).")
+        @Option(names = "--registry", defaultValue = "${env:NHAN_REGISTRY:-" + ModelRegistry.DEFAULT_DIRECTORY + "}", description = "Model registry directory (default: $NHAN_REGISTRY or " + ModelRegistry.DEFAULT_DIRECTORY + ").")
         Path registry;
 
         @Option(names = "--feedback-url", defaultValue = "${env:NHAN_FEEDBACK_URL}",

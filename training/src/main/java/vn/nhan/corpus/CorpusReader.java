@@ -109,8 +109,7 @@ public final class CorpusReader {
             for (int i = 0; i < d.labels().size(); i++) {
                 String label = d.labels().get(i);
                 if (taxonomy.indexOf(label) < 0) {
-                    throw new CorpusException(d.source() + ": labels[" + i + "] '" + label + "' is not in the taxonomy (known: "
-                            + String.join(", ", taxonomy.ids()) + ")");
+                    throw new CorpusException(d.source() + ": labels[" + i + "] " + taxonomy.notInTaxonomy(label));
                 }
             }
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.nhan.data.PlainNumbers;
 import vn.nhan.eval.CurvePoint;
 import vn.nhan.eval.EvaluationFigures;
 import vn.nhan.eval.LabelEvaluation;
@@ -25,7 +26,7 @@ import vn.nhan.eval.MultiLabelEvaluation;
  */
 final class JsonReport {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = PlainNumbers.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The whole file. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

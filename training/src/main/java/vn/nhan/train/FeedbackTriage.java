@@ -48,7 +48,7 @@ public record FeedbackTriage(List<Document> training, List<Document> heldOut, Li
             } else if (baseIds.contains(f.documentId()) && !f.overrideBase()) {
                 excluded.add(new Exclusion(f.id(), f.documentId(), "its id is a base-corpus document's; replacing it needs an admin's override"));
             } else if (unknown != null) {
-                excluded.add(new Exclusion(f.id(), f.documentId(), "label '" + unknown + "' is not in the taxonomy"));
+                excluded.add(new Exclusion(f.id(), f.documentId(), "label " + taxonomy.notInTaxonomy(unknown)));
             } else {
                 Document d = new Document(f.documentId(), f.title(), f.text(), f.labels(), "feedback#" + f.id());
                 if (!baseIds.contains(f.documentId()) && FeedbackSplit.isHeldOut(f.documentId())) {

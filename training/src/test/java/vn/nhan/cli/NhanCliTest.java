@@ -167,6 +167,54 @@ class NhanCliTest {
     }
 
     @Test
+    void classifyReadsPlainTextAsOneArticleALineWithTextLines() throws IOException {
+        String text = "Ban Tuyên giáo Tỉnh ủy họp sơ kết công tác tuyên giáo sáu tháng đầu năm.\n\n"
+                + "Bo Chi huy Quan su tinh to chuc le giao nhan quan nam 2024, dam bao dung chi tieu.\n";
+        CliRun run = CliRun.withInput(text, "classify", "--model", bundle.toString(), "--input", "-", "--text-lines");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        JsonNode first = JSON.readTree(lines.get(0));
+        JsonNode second = JSON.readTree(lines.get(1));
+        assertEquals("1", first.get("id").asText());
+        assertEquals("3", second.get("id").asText(), "ids are line numbers; the blank line is skipped");
+        assertTrue(first.get("labels").toString().contains("review-conference"), first.toString());
+        assertEquals("military-defense", topScore(second.get("scores")), second.toString());
+
+        Path file = dir.resolve("articles.txt");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        CliRun fromFile = CliRun.of("classify", "--model", bundle.toString(), "--input", file.toString(), "--text-lines");
+        assertEquals(0, fromFile.exitCode(), fromFile.err());
+        assertEquals(run.out(), fromFile.out());
+    }
+
+    @Test
+    void plainTextWithoutTextLinesIsAnErrorThatNamesTheFlag() throws IOException {
+        CliRun run = CliRun.withInput("Ban Tuyên giáo Tỉnh ủy họp sơ kết.\n", "classify", "--model", bundle.toString(), "--input", "-");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("<stdin>:1: malformed JSON") && run.err().contains("pass --text-lines"), run.err());
+        Path file = dir.resolve("articles.txt");
+        Files.writeString(file, "Ban Tuyên giáo Tỉnh ủy họp sơ kết.\n", StandardCharsets.UTF_8);
+        CliRun fromFile = CliRun.of("classify", "--model", bundle.toString(), "--input", file.toString());
+        assertEquals(1, fromFile.exitCode());
+        assertTrue(fromFile.err().contains("unknown corpus format") && fromFile.err().contains("pass --text-lines"), fromFile.err());
+    }
+
+    @Test
+    void aLabelWithoutExamplesPointsToTaxonomyCorpus() throws IOException {
+        Path corpus = dir.resolve("two-labels.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            lines.append(JSON.writeValueAsString(java.util.Map.of("id", "d" + i, "text", "Hội nghị sơ kết công tác số " + i,
+                    "labels", List.of(i % 2 == 0 ? "review-conference" : "public-opinion")))).append('\n');
+        }
+        Files.writeString(corpus, lines.toString(), StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("train", "--corpus", corpus.toString(), "--taxonomy", taxonomy().toString(), "--out", dir.resolve("never").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("has 0 example(s) in the training corpus") && run.err().contains("pass --taxonomy corpus"), run.err());
+    }
+
+    @Test
     void malformedJsonNamesTheFileAndLineWithoutAStackTrace() throws IOException {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "{\"id\": \"1\", \"text\": \"một\", \"labels\": []}\n{\"id\": \"2\", \"text\": \n");

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import vn.nhan.service.auth.Role;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
 
 /**
  * POST /admin/reload: loads the model again (the registry's current version, or the bundle path),
@@ -33,7 +33,7 @@ public final class AdminRoutes {
         java.nio.file.Path bundle = bundleToLoad.get();
         try {
             LoadedModel model = models.reload(bundle).get(5, TimeUnit.MINUTES);
-            ctx.json(Map.of("status", "reloaded", "model", Responses.model(model)));
+            ctx.json(new Responses.Reloaded("reloaded", Responses.ModelRef.of(model)));
         } catch (ExecutionException e) {
             String served = models.current().map(LoadedModel::id).orElse("nothing");
             throw new ApiError(422, "bundle_refused", ApiError.withoutPath(e.getCause().getMessage(), bundle) + "; still serving " + served);

@@ -1,19 +1,16 @@
 package vn.nhan.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import vn.nhan.model.Prediction;
 import vn.nhan.model.TagOptions;
 import vn.nhan.service.ServiceConfig;
 import vn.nhan.service.metrics.ServiceMetrics;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
 
 /** POST /v1/classify and POST /v1/classify/batch. */
 public final class ClassifyRoutes {
@@ -38,17 +35,11 @@ public final class ClassifyRoutes {
         long start = System.nanoTime();
         JsonNode body = JsonBody.object(ctx, config.maxBodyBytes());
         ClassifyRequest request = ClassifyRequest.single(body).within(config.limits().maxChars());
-        if (request.truncated()) {
-            ctx.attribute(JsonBody.ATTRIBUTE, asClassified((ObjectNode) body, request));
-        }
         LoadedModel model = Readiness.model(models);
         Prediction prediction = limiter.run(() -> model.tagger().tag(request.title(), request.text(), request.options()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("model", Responses.model(model));
-        out.putAll(Responses.result(model, request, prediction));
-        out.put("elapsed_ms", elapsed(start));
+        ctx.attribute(Answered.ATTRIBUTE, new Answered(model, request, prediction)); // for the review queue, which does not tag again
         metrics.documentsClassified(1);
-        ctx.json(out);
+        ctx.json(Responses.Classified.of(Responses.ModelRef.of(model), Responses.result(model, request, prediction), elapsed(start)));
     }
 
     private void batch(Context ctx) {
@@ -65,31 +56,14 @@ public final class ClassifyRoutes {
             }
             return out;
         });
-        List<Map<String, Object>> results = new ArrayList<>();
+        List<Responses.Result> results = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             ClassifyRequest r = requests.get(i);
             ClassifyRequest withId = r.id() == null ? r.withId(String.valueOf(i)) : r;
             results.add(Responses.result(model, withId, predictions.get(i)));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("model", Responses.model(model));
-        out.put("results", results);
-        out.put("elapsed_ms", elapsed(start));
         metrics.documentsClassified(requests.size());
-        ctx.json(out);
-    }
-
-    /**
-     * The body with its title and text as cut, for the after-handlers: the review queue keeps, and
-     * scores again, what was classified, not the whole text sent.
-     */
-    private static JsonNode asClassified(ObjectNode body, ClassifyRequest request) {
-        ObjectNode copy = body.deepCopy();
-        copy.put("text", request.text());
-        if (request.title() != null) {
-            copy.put("title", request.title());
-        }
-        return copy;
+        ctx.json(new Responses.BatchClassified(Responses.ModelRef.of(model), results, elapsed(start)));
     }
 
     private static double elapsed(long start) {

@@ -19,8 +19,8 @@ import vn.nhan.service.EditorsConfig;
 import vn.nhan.service.ServiceConfig;
 import vn.nhan.service.auth.Principal;
 import vn.nhan.service.auth.Role;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
 
 /**
  * POST /v1/feedback stores an editor's correction (labels and predicted labels checked against the
@@ -28,7 +28,7 @@ import vn.nhan.service.model.ModelHolder;
  * committed; {@code override_base: true} (admin keys only) lets it replace a base-corpus document
  * of the same id when retraining. GET /v1/feedback lists them, a page at a time. Both need an
  * editor or admin key. The body is bound to {@link FeedbackBody}. A store that is busy or down gives
- * 503 with Retry-After (mapped in NhanServer), and nothing is acknowledged that is not committed.
+ * 503 with Retry-After (mapped in HttpService), and nothing is acknowledged that is not committed.
  */
 public final class FeedbackRoutes {
     static final int DEFAULT_PAGE = 100;
@@ -74,13 +74,7 @@ public final class FeedbackRoutes {
         List<String> predicted = labels(body.predicted(), "predicted", false, taxonomy);
         Feedback stored = store.add(Feedback.of(documentId, title, text, labels, predicted, model.version(), editor.name())
                 .withOverrideBase(overrideBase));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", stored.id());
-        out.put("document_id", stored.documentId());
-        out.put("editor", stored.editor());
-        out.put("held_out", FeedbackSplit.isHeldOut(stored.documentId()));
-        out.put("received", stored.received().toString());
-        ctx.status(201).json(out);
+        ctx.status(201).json(Responses.FeedbackReceipt.of(stored));
     }
 
     private void list(Context ctx) throws SQLException {
@@ -88,27 +82,8 @@ public final class FeedbackRoutes {
         int limit = integer(ctx.queryParam("limit"), "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         long after = integer(ctx.queryParam("after"), "after", 0, 0, Long.MAX_VALUE);
         List<Feedback> page = store.page(since, after, limit);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Feedback f : page) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", f.id());
-            m.put("document_id", f.documentId());
-            m.put("title", f.title());
-            m.put("text", f.text());
-            m.put("labels", f.labels());
-            m.put("predicted", f.predicted());
-            m.put("model_version", f.modelVersion());
-            m.put("editor", f.editor());
-            m.put("override_base", f.overrideBase());
-            m.put("held_out", FeedbackSplit.isHeldOut(f.documentId()));
-            m.put("received", f.received().toString());
-            items.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("since", since.toString());
-        out.put("feedback", items);
-        out.put("next_after", page.size() == limit ? page.get(page.size() - 1).id() : null);
-        ctx.json(out);
+        ctx.json(new Responses.FeedbackPage(since.toString(), page.stream().map(Responses.FeedbackItem::of).toList(),
+                page.size() == limit ? page.get(page.size() - 1).id() : null));
     }
 
     static Instant since(String value) {
@@ -159,7 +134,7 @@ public final class FeedbackRoutes {
                 throw ApiError.badRequest(field + "[" + i + "] must be a string, got null");
             }
             if (taxonomy.indexOf(label) < 0) {
-                throw ApiError.badRequest(field + "[" + i + "] '" + label + "' is not in the taxonomy (known: " + String.join(", ", taxonomy.ids()) + ")");
+                throw ApiError.badRequest(field + "[" + i + "] " + taxonomy.notInTaxonomy(label));
             }
             if (!seen.add(label)) {
                 throw ApiError.badRequest(field + "[" + i + "] '" + label + "' is given twice");

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import vn.nhan.bundle.BundleManifest;
 import vn.nhan.bundle.TrainingData;
 import vn.nhan.feedback.StoreHealth;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
 
 /**
  * GET /v1/labels, GET /v1/model, GET /health/live, GET /health/ready. Ready means ready to
@@ -29,35 +29,22 @@ public final class ModelRoutes {
     public void register(Javalin app) {
         app.get("/v1/labels", this::labels);
         app.get("/v1/model", this::model);
-        app.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
+        app.get("/health/live", ctx -> ctx.json(new Responses.Status("live")));
         app.get("/health/ready", this::ready);
     }
 
     private void labels(Context ctx) {
         LoadedModel model = Readiness.model(models);
-        ctx.json(Map.of("model", Responses.model(model), "labels", Responses.labels(model)));
+        ctx.json(new Responses.LabelList(Responses.ModelRef.of(model), Responses.labels(model)));
     }
 
     private void model(Context ctx) {
         LoadedModel model = Readiness.model(models);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", model.id());
         BundleManifest manifest = model.bundle().manifest();
-        out.put("version", manifest.version());
-        out.put("created", manifest.created());
-        out.put("model_type", manifest.modelType());
-        out.put("format", manifest.format());
-        out.put("format_version", manifest.formatVersion());
-        out.put("neural_weight", manifest.neuralWeight());
-        out.put("vocabulary_size", manifest.vocabularySize());
-        out.put("training_data", withoutPaths(manifest.trainingData()));
-        out.put("training_seconds", manifest.trainingSeconds());
-        out.put("metrics", manifest.metrics());
-        out.put("training_config", manifest.trainingConfig());
-        out.put("libraries", manifest.libraries());
-        out.put("labels", Responses.labels(model));
-        out.put("loaded_at", model.loadedAt().toString());
-        ctx.json(out);
+        ctx.json(new Responses.ModelDescription(model.id(), manifest.version(), manifest.created(), manifest.modelType(), manifest.format(),
+                manifest.formatVersion(), manifest.neuralWeight(), manifest.vocabularySize(), withoutPaths(manifest.trainingData()),
+                manifest.trainingSeconds(), manifest.metrics(), manifest.trainingConfig(), manifest.libraries(), Responses.labels(model),
+                model.loadedAt().toString()));
     }
 
     /** training_data with each source reduced to its file name: no path on the server leaves it. */
@@ -74,12 +61,6 @@ public final class ModelRoutes {
     private void ready(Context ctx) {
         LoadedModel model = Readiness.model(models);
         StoreHealth health = store.get();
-        Map<String, Object> storeStatus = new LinkedHashMap<>();
-        storeStatus.put("status", health.up() ? "up" : "degraded");
-        if (!health.up()) {
-            storeStatus.put("reason", health.reason());
-            storeStatus.put("since", health.since().toString());
-        }
-        ctx.json(Map.of("status", "ready", "model", Responses.model(model), "store", storeStatus));
+        ctx.json(new Responses.Ready("ready", Responses.ModelRef.of(model), Responses.StoreStatus.of(health)));
     }
 }

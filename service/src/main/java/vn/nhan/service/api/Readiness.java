@@ -1,7 +1,7 @@
 package vn.nhan.service.api;
 
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
 
 /** The model for a request, or 503 while none is loaded. */
 final class Readiness {

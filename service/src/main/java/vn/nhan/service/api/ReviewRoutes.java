@@ -1,10 +1,8 @@
 package vn.nhan.service.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +15,16 @@ import vn.nhan.feedback.FeedbackStore;
 import vn.nhan.feedback.RecentArticle;
 import vn.nhan.model.Classifier;
 import vn.nhan.model.Prediction;
-import vn.nhan.model.TagOptions;
 import vn.nhan.service.EditorsConfig;
 import vn.nhan.service.auth.Role;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
 
 /**
  * The review queue. After each successful POST /v1/classify, the article is kept in the feedback
- * database (a bounded number, for a bounded time) with its margin, the smallest distance of a
- * score to its label's threshold; this runs on one background thread with a short queue, dropping
- * work rather than slowing classification. GET /v1/review (editor key) lists the least certain
+ * database (a bounded number, for a bounded time) with the scores it was answered with (not tagged
+ * again) and its margin, the smallest distance of a score to its label's threshold; storing runs on
+ * one background thread with a short queue, dropping work rather than slowing classification. GET /v1/review (editor key) lists the least certain
  * first: what an editor's correction teaches the model most.
  */
 public final class ReviewRoutes implements AutoCloseable {
@@ -56,33 +53,33 @@ public final class ReviewRoutes implements AutoCloseable {
     }
 
     private void keep(Context ctx) {
-        if (ctx.statusCode() != 200) {
+        Answered answered = ctx.attribute(Answered.ATTRIBUTE);
+        if (ctx.statusCode() != 200 || answered == null || !store.isAvailable()) { // a store that is down is not waited for
             return;
         }
-        JsonNode body = ctx.attribute(JsonBody.ATTRIBUTE);
-        LoadedModel model = models.current().orElse(null);
-        if (body == null || model == null || !body.path("text").isTextual() || !store.isAvailable()) { // a store that is down is not waited for
-            return;
-        }
-        String id = body.path("id").isValueNode() ? body.path("id").asText(null) : null;
-        String title = body.path("title").isTextual() ? body.path("title").asText() : null;
-        String text = body.get("text").asText();
-        recorder.execute(() -> record(model, id, title, text));
+        recorder.execute(() -> record(answered));
     }
 
-    private void record(LoadedModel model, String id, String title, String text) {
+    /**
+     * Keeps the article with the scores it was answered with: every label's score does not depend on
+     * the request's threshold or top_k, and its labels are those passing the model's own thresholds.
+     */
+    void record(Answered answered) {
+        LoadedModel model = answered.model();
         Classifier classifier = model.classifier();
-        Prediction p = model.tagger().tag(title, text, TagOptions.defaults());
+        float[] scored = answered.prediction().scores();
         float[] thresholds = classifier.thresholds();
         Map<String, Double> scores = new LinkedHashMap<>();
         double margin = Double.MAX_VALUE;
-        for (int i = 0; i < p.scores().length; i++) {
-            scores.put(classifier.taxonomy().ids().get(i), (double) p.scores()[i]);
-            margin = Math.min(margin, Math.abs(p.scores()[i] - thresholds[i]));
+        for (int i = 0; i < scored.length; i++) {
+            scores.put(classifier.taxonomy().ids().get(i), (double) scored[i]);
+            margin = Math.min(margin, Math.abs(scored[i] - thresholds[i]));
         }
+        List<String> labels = classifier.toPrediction(scored, thresholds).labels().stream().map(Prediction.LabelScore::id).toList();
+        ClassifyRequest request = answered.request();
         try {
-            store.addRecent(new RecentArticle(0, id, title, text, scores, p.labels().stream().map(Prediction.LabelScore::id).toList(), margin,
-                    model.version(), null), config.reviewKeep(), config.reviewRetention());
+            store.addRecent(new RecentArticle(0, request.id(), request.title(), request.text(), scores, labels, margin, model.version(), null),
+                    config.reviewKeep(), config.reviewRetention());
         } catch (SQLException | RuntimeException e) {
             LOG.warn("could not keep a classified article for the review queue: {}", e.getMessage());
         }
@@ -101,21 +98,7 @@ public final class ReviewRoutes implements AutoCloseable {
                 throw ApiError.badRequest("limit must be an integer from 1 to " + MAX_LIMIT + ", got '" + value + "'");
             }
         }
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (RecentArticle a : store.reviewQueue(limit)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a.id());
-            m.put("document_id", a.documentId());
-            m.put("title", a.title());
-            m.put("text", a.text());
-            m.put("labels", a.labels());
-            m.put("scores", a.scores());
-            m.put("margin", a.margin());
-            m.put("model_version", a.modelVersion());
-            m.put("classified", a.received().toString());
-            items.add(m);
-        }
-        ctx.json(Map.of("articles", items));
+        ctx.json(new Responses.ReviewQueue(store.reviewQueue(limit).stream().map(Responses.ReviewItem::of).toList()));
     }
 
     /** Waits until every article handed to the queue so far is stored (for tests); false on timeout. */

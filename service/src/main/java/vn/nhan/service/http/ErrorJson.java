@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpStatus;
 
 /** The API's error body, {"error": {"code", "message"}}, for errors answered outside Javalin's handlers. */
@@ -18,7 +17,7 @@ final class ErrorJson {
 
     static byte[] body(int status, String code, String message) {
         try {
-            return JSON.writeValueAsBytes(Map.of("error", Map.of("code", code, "message", message)));
+            return JSON.writeValueAsBytes(ErrorBody.of(code, message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,4 +1,4 @@
-package vn.nhan.service.model;
+package vn.nhan.service.serving;
 
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package vn.nhan.service.model;
+package vn.nhan.service.serving;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -19,6 +19,7 @@ import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.nhan.bundle.BundleException;
+import vn.nhan.data.PlainNumbers;
 import vn.nhan.feedback.FeedbackStore;
 import vn.nhan.feedback.StoreUnavailableException;
 import vn.nhan.registry.ModelRegistry;
@@ -31,19 +32,20 @@ import vn.nhan.service.api.ReviewRoutes;
 import vn.nhan.service.api.WebRoutes;
 import vn.nhan.service.api.WorkLimiter;
 import vn.nhan.service.auth.Access;
+import vn.nhan.service.http.ErrorBody;
 import vn.nhan.service.http.HttpServerSetup;
 import vn.nhan.service.metrics.ServiceMetrics;
-import vn.nhan.service.model.LoadedModel;
-import vn.nhan.service.model.ModelHolder;
-import vn.nhan.service.model.RegistryWatcher;
+import vn.nhan.service.serving.LoadedModel;
+import vn.nhan.service.serving.ModelHolder;
+import vn.nhan.service.serving.RegistryWatcher;
 
 /**
  * The Nhãn HTTP service: loads the model (refusing to start on a bad bundle), serves the API,
  * the web page and the metrics, hot-reloads when the registry's current model changes, and stops
  * gracefully (in-flight requests finish).
  */
-public final class NhanServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(NhanServer.class);
+public final class HttpService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpService.class);
     private final Javalin app;
     private final ModelHolder models;
     private final RegistryWatcher watcher;
@@ -53,7 +55,7 @@ public final class NhanServer implements AutoCloseable {
 
     private final List<String> routes;
 
-    private NhanServer(Javalin app, List<String> routes, ModelHolder models, RegistryWatcher watcher, FeedbackStore feedback, ReviewRoutes review) {
+    private HttpService(Javalin app, List<String> routes, ModelHolder models, RegistryWatcher watcher, FeedbackStore feedback, ReviewRoutes review) {
         this.review = review;
         this.app = app;
         this.routes = routes;
@@ -63,12 +65,12 @@ public final class NhanServer implements AutoCloseable {
     }
 
     /** Loads the model and starts listening; throws with a one-line reason when it cannot. */
-    public static NhanServer start(ServiceConfig config) throws IOException {
+    public static HttpService start(ServiceConfig config) throws IOException {
         return start(config, EditorsConfig.defaults(), app -> { });
     }
 
     /** As {@link #start(ServiceConfig)}, with the editors' settings (keys required, correction caps). */
-    public static NhanServer start(ServiceConfig config, EditorsConfig editors) throws IOException {
+    public static HttpService start(ServiceConfig config, EditorsConfig editors) throws IOException {
         return start(config, editors, app -> { });
     }
 
@@ -76,12 +78,12 @@ public final class NhanServer implements AutoCloseable {
      * As {@link #start(ServiceConfig)}, with {@code extraRoutes} registered beside the service's own
      * (for embedding, and for tests that need a handler they control, such as one that blocks).
      */
-    public static NhanServer start(ServiceConfig config, Consumer<Javalin> extraRoutes) throws IOException {
+    public static HttpService start(ServiceConfig config, Consumer<Javalin> extraRoutes) throws IOException {
         return start(config, EditorsConfig.defaults(), extraRoutes);
     }
 
     /** As {@link #start(ServiceConfig)}, with the editors' settings and extra routes. */
-    public static NhanServer start(ServiceConfig config, EditorsConfig editors, Consumer<Javalin> extraRoutes) throws IOException {
+    public static HttpService start(ServiceConfig config, EditorsConfig editors, Consumer<Javalin> extraRoutes) throws IOException {
         ModelHolder models = new ModelHolder();
         ServiceMetrics metrics = new ServiceMetrics();
         ModelRegistry registry = config.registry() == null ? null : ModelRegistry.open(config.registry());
@@ -106,7 +108,7 @@ public final class NhanServer implements AutoCloseable {
             cfg.events(events -> events.handlerAdded(h -> routes.add(h.getHttpMethod().name() + " " + h.getPath())));
             cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();
-            cfg.jsonMapper(new JavalinJackson().updateMapper(m -> { }));
+            cfg.jsonMapper(jsonMapper());
             cfg.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
             cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms));
         });
@@ -137,7 +139,7 @@ public final class NhanServer implements AutoCloseable {
             throw new IOException("cannot start the HTTP server on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         LOG.info("serving model {} on http://{}:{}/", loaded.id(), config.host(), app.port());
-        return new NhanServer(app, List.copyOf(routes), models, watcher, feedback, review);
+        return new HttpService(app, List.copyOf(routes), models, watcher, feedback, review);
     }
 
     /** The port the service was asked to listen on is taken. */
@@ -278,8 +280,13 @@ public final class NhanServer implements AutoCloseable {
         });
     }
 
-    private static Map<String, Object> error(String code, String message) {
-        return Map.of("error", Map.of("code", code, "message", message == null ? code : message));
+    private static ErrorBody error(String code, String message) {
+        return ErrorBody.of(code, message);
+    }
+
+    /** The API's JSON: numbers as plain decimals (0.0001, never 1.0E-4). */
+    static JavalinJackson jsonMapper() {
+        return new JavalinJackson().updateMapper(m -> m.registerModule(PlainNumbers.module()));
     }
 
     public int port() {

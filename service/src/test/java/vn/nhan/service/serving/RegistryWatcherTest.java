@@ -1,4 +1,4 @@
-package vn.nhan.service.model;
+package vn.nhan.service.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.nhan.registry.ModelRegistry;
 import vn.nhan.service.TestModels;
-import vn.nhan.service.model.RegistryWatcher.Outcome;
+import vn.nhan.service.serving.RegistryWatcher.Outcome;
 
 /** The watcher loads a new current version, and retries one that failed with backoff, on a clock the test moves. */
 class RegistryWatcherTest {
