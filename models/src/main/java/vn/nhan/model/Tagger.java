@@ -26,8 +26,10 @@ public final class Tagger {
 
     /** The labels of one article; {@code title} may be null. */
     public Prediction tag(String title, String text, TagOptions options) {
-        ArticleFeatures features = classifier.features().extractArticle(title, text, options.explain(),
-                options.passages() || options.explain());
+        // A passage weight of 0 makes the blend the whole-article score: passages are then cut and
+        // scored only for evidence.
+        boolean blend = options.passages() && classifier.passages().weight() > 0;
+        ArticleFeatures features = classifier.features().extractArticle(title, text, options.explain(), blend || options.explain());
         ArticleScores articleScores = classifier.score(features, classifier.type());
         float[] scores = options.passages() ? articleScores.blended() : articleScores.whole();
         float[] thresholds = thresholds(options);

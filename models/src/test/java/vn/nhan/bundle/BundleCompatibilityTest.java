@@ -101,6 +101,23 @@ class BundleCompatibilityTest {
         }
     }
 
+    @Test
+    void aModelWhosePassageWeightIsZeroTagsAsWholeArticlesAndStillShowsPassagesAsEvidence() throws Exception {
+        Classifier c = ModelBundle.load(fixture()).classifier();
+        assertEquals(0.0, c.passages().weight());
+        Tagger tagger = new Tagger(c);
+        for (JsonNode k : expected().get("cases")) {
+            String title = k.get("title").isNull() ? null : k.get("title").asText();
+            String text = k.get("text").asText();
+            var withPassages = tagger.tag(title, text, TagOptions.defaults());
+            assertArrayEquals(floats(k.get("scores")), withPassages.scores(), TOLERANCE, text);
+            assertEquals(strings(k.get("labels")), withPassages.labels().stream().map(l -> l.id()).toList(), text);
+            var explained = tagger.tag(title, text, TagOptions.defaults().withExplain(true));
+            assertArrayEquals(withPassages.scores(), explained.scores(), text);
+            explained.labels().forEach(l -> assertTrue(!l.evidence().isEmpty(), l.id() + " has no evidence: " + text));
+        }
+    }
+
     static Path copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {

@@ -91,7 +91,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             total += latencies[i];
         }
         Arrays.sort(latencies);
-        System.out.printf("batch throughput with passages: median %.0f documents/s%n", passageMedian);
+        System.out.printf("batch throughput with passages: median %.0f documents/s%s%n", passageMedian,
+                classifier.passages().weight() == 0 ? " (this model's passage weight is 0: passages are not scored)" : "");
         System.out.printf("batch throughput, whole articles only: median %.0f documents/s%n", wholeMedian);
         System.out.printf("passages keep %.0f%% of the whole-article throughput%n", 100 * passageMedian / wholeMedian);
         System.out.printf("single document latency: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms (one thread, after %d calls)%n",
