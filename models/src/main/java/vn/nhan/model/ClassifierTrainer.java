@@ -207,10 +207,10 @@ public final class ClassifierTrainer {
                                                          boolean[][] gold) {
         float[][] calNeural = parts.get(ModelType.NEURAL).apply(oofNeural);
         float[][] calLinear = parts.get(ModelType.LINEAR).apply(oofLinear);
-        OutOfFold[] oofs = new OutOfFold[21];
-        double[][] f1s = new double[21][PASSAGE_WEIGHTS.length];
-        java.util.stream.IntStream.rangeClosed(0, 20).parallel().forEach(step -> {
-            double w = step / 20.0;
+        OutOfFold[] oofs = new OutOfFold[NEURAL_SHARE_STEPS + 1];
+        double[][] f1s = new double[NEURAL_SHARE_STEPS + 1][PASSAGE_WEIGHTS.length];
+        java.util.stream.IntStream.rangeClosed(0, NEURAL_SHARE_STEPS).parallel().forEach(step -> {
+            double w = (double) step / NEURAL_SHARE_STEPS;
             Map<ModelType, ScoreCalibration> calibrations = new EnumMap<>(parts);
             calibrations.put(ModelType.ENSEMBLE, calibrate(Classifier.combine(calNeural, calLinear, w), gold));
             oofs[step] = new OutOfFold(oofNeural, oofLinear, neuralPassages, linearPassages, calibrations, w);
@@ -221,8 +221,8 @@ public final class ClassifierTrainer {
         });
         Blend best = null;
         double bestF1 = -1;
-        for (int step = 0; step <= 20; step++) {
-            double w = step / 20.0;
+        for (int step = 0; step <= NEURAL_SHARE_STEPS; step++) {
+            double w = (double) step / NEURAL_SHARE_STEPS;
             for (int p = 0; p < PASSAGE_WEIGHTS.length; p++) {
                 double f1 = f1s[step][p];
                 if (f1 > bestF1 + 1e-9 || Math.abs(f1 - bestF1) <= 1e-9 && Math.abs(w - 0.5) < Math.abs(best.neuralWeight - 0.5)) {
@@ -244,6 +244,9 @@ public final class ClassifierTrainer {
     }
 
     /** The blend weights tried, whole article alone (0) to best passage alone (1). */
+    /** The neural shares of the ensemble tried: 0, 1/20, ..., 1. */
+    static final int NEURAL_SHARE_STEPS = 20;
+
     static final double[] PASSAGE_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
 
     /**

@@ -106,7 +106,7 @@ final class CorpusFeatures {
         SparseVector[] rows = new SparseVector[documents.size()];
         IntStream.range(0, documents.size()).parallel().forEach(i -> {
             Document d = documents.get(i);
-            rows[i] = features.vectorize(FeatureExtractor.ngramCounts(d.title(), d.text(), config.features())).sortedById();
+            rows[i] = features.extract(d.title(), d.text()).sortedById();
         });
         return java.util.Arrays.asList(rows);
     }

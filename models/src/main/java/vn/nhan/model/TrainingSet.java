@@ -12,19 +12,22 @@ import vn.nhan.features.NGramCounts;
  * enough examples.
  */
 final class TrainingSet {
-    private final NGramCounts[] wholes;
     private final ArticleNGrams[] articles;
     private final boolean[][] gold;
 
-    private TrainingSet(NGramCounts[] wholes, ArticleNGrams[] articles, boolean[][] gold) {
-        this.wholes = wholes;
+    private TrainingSet(ArticleNGrams[] articles, boolean[][] gold) {
         this.articles = articles;
         this.gold = gold;
     }
 
+    /** The documents whose n-grams (whole and by passage) are {@code articles}, with their gold rows. */
+    static TrainingSet of(ArticleNGrams[] articles, boolean[][] gold) {
+        return new TrainingSet(articles, gold);
+    }
+
     /** The whole-article n-gram counts of document {@code i}. */
     NGramCounts keys(int i) {
-        return wholes[i];
+        return articles[i].whole();
     }
 
     /** Document {@code i}'s n-grams with its passages'. */
@@ -38,19 +41,6 @@ final class TrainingSet {
 
     int size() {
         return gold.length;
-    }
-
-    /** The rows {@code indices}, in that order. */
-    TrainingSet subset(int[] indices) {
-        NGramCounts[] w = new NGramCounts[indices.length];
-        ArticleNGrams[] a = new ArticleNGrams[indices.length];
-        boolean[][] g = new boolean[indices.length][];
-        for (int i = 0; i < indices.length; i++) {
-            w[i] = wholes[indices[i]];
-            a[i] = articles[indices[i]];
-            g[i] = gold[indices[i]];
-        }
-        return new TrainingSet(w, a, g);
     }
 
     /** Gold rows of {@code documents}, after checking every label is in the taxonomy and has enough examples. */
@@ -81,14 +71,5 @@ final class TrainingSet {
             throw new IllegalArgumentException("the training corpus has " + documents.size() + " documents, fewer than the " + config.folds() + " cross-validation folds");
         }
         return gold;
-    }
-
-    /** The documents whose n-grams (whole and by passage) are {@code articles}, with their gold rows. */
-    static TrainingSet of(ArticleNGrams[] articles, boolean[][] gold) {
-        NGramCounts[] wholes = new NGramCounts[articles.length];
-        for (int i = 0; i < articles.length; i++) {
-            wholes[i] = articles[i].whole();
-        }
-        return new TrainingSet(wholes, articles, gold);
     }
 }
