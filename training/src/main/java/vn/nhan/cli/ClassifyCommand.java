@@ -100,9 +100,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             return CorpusReader.read(Path.of(input), false).documents();
         } catch (CorpusException e) {
-            boolean notJson = e.getMessage().contains("malformed JSON") || e.getMessage().contains("expected a JSON object")
-                    || e.getMessage().contains("unknown corpus format");
-            throw notJson ? new CorpusException(e.getMessage() + "; " + TEXT_LINES_HINT) : e;
+            throw e.notACorpusFormat() ? e.withHint(TEXT_LINES_HINT) : e;
         }
     }
 

@@ -80,7 +80,7 @@ public final class CorpusReader {
             if (name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson")) {
                 return JsonlCorpusReader.read(in, file, requireLabels);
             }
-            throw new CorpusException(file, 0, "unknown corpus format: expected .jsonl, .csv, .tsv or a directory");
+            throw CorpusException.notACorpusFormat(file, 0, "unknown corpus format: expected .jsonl, .csv, .tsv or a directory");
         } catch (MalformedInputException e) {
             throw new CorpusException(file, 0, "is not valid UTF-8 text");
         } catch (NoSuchFileException e) {

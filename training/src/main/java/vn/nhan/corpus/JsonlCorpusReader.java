@@ -79,10 +79,10 @@ public final class JsonlCorpusReader {
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new CorpusException(file, number, "malformed JSON: " + JsonErrors.plain(e));
+            throw CorpusException.notACorpusFormat(file, number, "malformed JSON: " + JsonErrors.plain(e));
         }
         if (node == null || !node.isObject()) {
-            throw new CorpusException(file, number, "expected a JSON object {\"id\", \"title\", \"text\", \"labels\"}, got " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
+            throw CorpusException.notACorpusFormat(file, number, "expected a JSON object {\"id\", \"title\", \"text\", \"labels\"}, got " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
         }
         String id = node.hasNonNull("id") && node.get("id").isValueNode() ? node.get("id").asText() : null;
         if (requireLabels && (id == null || id.isBlank())) {
