@@ -68,7 +68,8 @@ public final class ReviewRoutes implements AutoCloseable {
         LoadedModel model = answered.model();
         Classifier classifier = model.classifier();
         float[] scored = answered.prediction().scores();
-        float[] thresholds = classifier.thresholds();
+        // the model's own thresholds for the scores sent: blended, or whole-article when passages were off
+        float[] thresholds = answered.request().options().passages() ? classifier.thresholds() : classifier.wholeArticleThresholds(classifier.type());
         Map<String, Double> scores = new LinkedHashMap<>();
         double margin = Double.MAX_VALUE;
         for (int i = 0; i < scored.length; i++) {
